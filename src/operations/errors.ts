@@ -1,0 +1,28 @@
+/**
+ * Why an operation could not be done, as a code the Slack layer turns into a message from the
+ * catalog. `params` carries the values that message names; it never carries a secret.
+ */
+export type OperationErrorCode =
+	| "registry_not_found"
+	| "registry_ambiguous"
+	| "registry_label_taken"
+	| "access_level_rejected"
+	| "user_exists"
+	| "user_not_found"
+	| "invalid_request"
+	| "sakura_unauthorized"
+	| "sakura_unavailable"
+	| "sakura_timeout"
+	| "sakura_failed"
+	| "credentials_undelivered";
+
+export class OperationError extends Error {
+	constructor(
+		readonly code: OperationErrorCode,
+		readonly params: Record<string, string> = {},
+		options?: { cause?: unknown },
+	) {
+		super(`${code} ${JSON.stringify(params)}`, options);
+		this.name = "OperationError";
+	}
+}

@@ -1,0 +1,81 @@
+import { RegistryNotFoundError } from "../sakura/errors";
+import type { AccessLevel } from "../sakura/types";
+import type { OperationContext } from "./context";
+import { OperationError } from "./errors";
+import { toOperationError } from "./sakura-errors";
+import type { Outcome } from "./types";
+
+export interface CreateRegistryRequest {
+	name: string;
+	accessLevel: AccessLevel;
+	virtualDomain?: string;
+	description?: string;
+}
+
+/**
+ * Creates a registry whose display name and subdomain label are both `name`, as savac does, so it
+ * answers at `<name>.sakuracr.jp`. A label already in use is reported before anything is sent.
+ */
+export async function createRegistry(
+	request: CreateRegistryRequest,
+	context: OperationContext,
+): Promise<Outcome> {
+	await rejectTakenLabel(request.name, context);
+
+	try {
+		const registry = await context.registries.createRegistry({
+			name: request.name,
+			subdomainLabel: request.name,
+			accessLevel: request.accessLevel,
+			virtualDomain: request.virtualDomain,
+			description: request.description,
+		});
+		return { kind: "registry.create", registry };
+	} catch (error) {
+		throw explainCreateError(error, request);
+	}
+}
+
+async function rejectTakenLabel(
+	label: string,
+	context: OperationContext,
+): Promise<void> {
+	try {
+		await context.registries.resolveRegistry(label);
+	} catch (error) {
+		if (error instanceof RegistryNotFoundError) {
+			return;
+		}
+		throw toOperationError(error);
+	}
+	throw new OperationError("registry_label_taken", { label });
+}
+
+/**
+ * SAKURA answers 400 `bad_request` without saying which field it rejected. Since mid-2026 it
+ * accepts only `none` for new registries, so a 400 on a `readonly` request is that rule.
+ */
+function explainCreateError(
+	error: unknown,
+	request: CreateRegistryRequest,
+): OperationError {
+	const operationError = toOperationError(error);
+	if (
+		operationError.code === "invalid_request" &&
+		request.accessLevel !== "none"
+	) {
+		return new OperationError(
+			"access_level_rejected",
+			{ accessLevel: request.accessLevel, ...operationError.params },
+			{ cause: error },
+		);
+	}
+	if (operationError.params.status === "409") {
+		return new OperationError(
+			"registry_label_taken",
+			{ label: request.name },
+			{ cause: error },
+		);
+	}
+	return operationError;
+}

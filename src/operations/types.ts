@@ -1,0 +1,78 @@
+import type {
+	AccessLevel,
+	Registry,
+	RegistryUser,
+	UserPermission,
+} from "../sakura/types";
+
+/** The Slack user who asked for an operation. Slack ids only; no Slack types leak in here. */
+export interface Requester {
+	userId: string;
+	/** Slack's `user_name`, used to derive a registry user name when none is given. */
+	userName: string;
+	teamId: string;
+}
+
+/** What a requester asked for, already validated. Registry references are names, labels or IDs. */
+export type Operation =
+	| { kind: "registry.list" }
+	| { kind: "registry.show"; registry: string }
+	| {
+			kind: "registry.create";
+			/** Used as both the display name and the subdomain label. */
+			name: string;
+			accessLevel: AccessLevel;
+			virtualDomain?: string;
+			description?: string;
+	  }
+	| { kind: "registry.delete"; registry: string }
+	| {
+			kind: "user.add";
+			registry: string;
+			username: string;
+			permission: UserPermission;
+	  }
+	| { kind: "user.list"; registry: string }
+	| { kind: "user.delete"; registry: string; username: string }
+	| { kind: "user.rotate"; registry: string; username: string };
+
+export type OperationKind = Operation["kind"];
+
+/** What an operation did. Never carries a password: credentials travel only through `CredentialDelivery`. */
+export type Outcome =
+	| { kind: "registry.list"; registries: Registry[] }
+	| { kind: "registry.show"; registry: Registry; users: RegistryUser[] }
+	| { kind: "registry.create"; registry: Registry }
+	| { kind: "registry.delete"; registry: Registry }
+	| {
+			kind: "user.add";
+			registry: Registry;
+			username: string;
+			permission: UserPermission;
+	  }
+	| { kind: "user.list"; registry: Registry; users: RegistryUser[] }
+	| { kind: "user.delete"; registry: Registry; username: string }
+	| {
+			kind: "user.rotate";
+			registry: Registry;
+			username: string;
+			permission: UserPermission;
+	  };
+
+/** A freshly generated registry credential, on its way to the requester's DM. */
+export interface Credentials {
+	registry: Registry;
+	username: string;
+	password: string;
+	permission: UserPermission;
+	/** True when an existing user got a new password, false for a new user. */
+	rotated: boolean;
+}
+
+/**
+ * Sends credentials to the requester privately. Implementations must put the password in one
+ * direct message to the requester and nowhere else, and throw when the message was not delivered.
+ */
+export interface CredentialDelivery {
+	deliver(requester: Requester, credentials: Credentials): Promise<void>;
+}

@@ -1,0 +1,40 @@
+import { SakuraApiError } from "../sakura/errors";
+import type { OperationContext } from "./context";
+import { OperationError } from "./errors";
+import { toOperationError } from "./sakura-errors";
+import type { Outcome } from "./types";
+
+/** Deletes one registry user; its password stops working on SAKURA at once. */
+export async function deleteUser(
+	registryRef: string,
+	username: string,
+	context: OperationContext,
+): Promise<Outcome> {
+	try {
+		const registry = await context.registries.resolveRegistry(registryRef);
+		const users = await context.registries.listUsers(registry.id);
+		if (!users.some((user) => user.username === username)) {
+			throw new OperationError("user_not_found", {
+				registry: registry.name,
+				username,
+			});
+		}
+
+		try {
+			await context.registries.deleteUser(registry.id, username);
+		} catch (error) {
+			// The user vanished between the list and the delete: someone else removed it.
+			if (error instanceof SakuraApiError && error.status === 404) {
+				throw new OperationError(
+					"user_not_found",
+					{ registry: registry.name, username },
+					{ cause: error },
+				);
+			}
+			throw error;
+		}
+		return { kind: "user.delete", registry, username };
+	} catch (error) {
+		throw toOperationError(error, registryRef);
+	}
+}

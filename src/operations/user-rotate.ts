@@ -1,0 +1,57 @@
+import type { OperationContext } from "./context";
+import { deliverOrRevoke, newPassword } from "./credentials";
+import { OperationError } from "./errors";
+import { toOperationError } from "./sakura-errors";
+import type { Outcome, Requester } from "./types";
+
+/**
+ * Gives an existing registry user a new generated password, keeping its permission, and DMs it to
+ * the requester. The old password stops working at once. If the DM fails, the password is replaced
+ * again by one nobody knows, so the user stays locked until someone rotates it again.
+ */
+export async function rotateUser(
+	registryRef: string,
+	username: string,
+	requester: Requester,
+	context: OperationContext,
+): Promise<Outcome> {
+	try {
+		const registry = await context.registries.resolveRegistry(registryRef);
+		const users = await context.registries.listUsers(registry.id);
+		const user = users.find((candidate) => candidate.username === username);
+		if (user === undefined) {
+			throw new OperationError("user_not_found", {
+				registry: registry.name,
+				username,
+			});
+		}
+
+		const password = newPassword(context);
+		await context.registries.updateUser(registry.id, username, {
+			password,
+			permission: user.permission,
+		});
+
+		const credentials = {
+			registry,
+			username,
+			password,
+			permission: user.permission,
+			rotated: true,
+		};
+		await deliverOrRevoke(requester, credentials, context, () =>
+			context.registries.updateUser(registry.id, username, {
+				password: newPassword(context),
+				permission: user.permission,
+			}),
+		);
+		return {
+			kind: "user.rotate",
+			registry,
+			username,
+			permission: user.permission,
+		};
+	} catch (error) {
+		throw toOperationError(error, registryRef);
+	}
+}

@@ -1,0 +1,153 @@
+import { z } from "zod";
+
+/** Raised when the environment or the secret is missing a value or holds an invalid one. */
+export class ConfigError extends Error {
+	constructor(readonly problems: string[]) {
+		super(`Invalid configuration: ${problems.join("; ")}`);
+		this.name = "ConfigError";
+	}
+}
+
+/** Credentials the bot needs; they come from one Secrets Manager secret in AWS, or the environment. */
+export interface Secrets {
+	slackSigningSecret: string;
+	slackBotToken: string;
+	sakuraAccessToken: string;
+	sakuraAccessTokenSecret: string;
+}
+
+/** Everything but the secrets, read from the environment. */
+export interface Settings {
+	/** Name or ARN of the Secrets Manager secret; when absent, secrets come from the environment. */
+	secretId?: string;
+	/** How long a fetched secret is reused before it is read again. */
+	secretCacheTtlMs: number;
+	/** Slack Web API base URL; only the sandbox and tests change it. */
+	slackApiUrl?: string;
+	sakura: {
+		rootUrl: string;
+		zone: string;
+		timeoutMs: number;
+	};
+	logLevel: string;
+}
+
+/** Default SAKURA Cloud API root; the client appends `/{zone}/api/cloud/1.1`. */
+export const SAKURA_DEFAULT_ROOT_URL = "https://secure.sakura.ad.jp/cloud/zone";
+
+/** Zones SAKURA Cloud serves its API from. Registries are global, so any of them works. */
+export const SAKURA_ZONES = [
+	"is1a",
+	"is1b",
+	"is1c",
+	"tk1a",
+	"tk1b",
+	"tk1v",
+] as const;
+
+const nonEmpty = z.string().trim().min(1);
+
+const environmentSchema = z.object({
+	APP_SECRET_ID: nonEmpty.optional(),
+	SECRET_CACHE_TTL_SECONDS: z.coerce
+		.number()
+		.int()
+		.min(0)
+		.max(86_400)
+		.default(300),
+	SLACK_API_URL: z.url({ protocol: /^https?$/ }).optional(),
+	SAKURACLOUD_API_ROOT_URL: z
+		.url({ protocol: /^https?$/ })
+		.default(SAKURA_DEFAULT_ROOT_URL),
+	SAKURACLOUD_DEFAULT_ZONE: z.enum(SAKURA_ZONES).default("is1a"),
+	SAKURA_TIMEOUT_MS: z.coerce
+		.number()
+		.int()
+		.min(100)
+		.max(60_000)
+		.default(10_000),
+	LOG_LEVEL: z
+		.enum(["DEBUG", "INFO", "WARN", "ERROR", "SILENT"])
+		.default("INFO"),
+});
+
+/**
+ * Reads the non-secret settings from the environment. Empty strings count as unset, so an empty
+ * variable in a deployment template falls back to the default instead of failing validation.
+ * @throws ConfigError naming each invalid variable and the accepted values.
+ */
+export function parseSettings(env: NodeJS.ProcessEnv): Settings {
+	const present = Object.fromEntries(
+		Object.entries(env).filter(
+			([, value]) => value !== undefined && value !== "",
+		),
+	);
+	const result = environmentSchema.safeParse(present);
+	if (!result.success) {
+		throw new ConfigError(
+			result.error.issues.map(
+				(issue) => `${issue.path.join(".")}: ${issue.message}`,
+			),
+		);
+	}
+
+	const values = result.data;
+	return {
+		secretId: values.APP_SECRET_ID,
+		secretCacheTtlMs: values.SECRET_CACHE_TTL_SECONDS * 1000,
+		slackApiUrl: values.SLACK_API_URL,
+		sakura: {
+			rootUrl: values.SAKURACLOUD_API_ROOT_URL.replace(/\/+$/, ""),
+			zone: values.SAKURACLOUD_DEFAULT_ZONE,
+			timeoutMs: values.SAKURA_TIMEOUT_MS,
+		},
+		logLevel: values.LOG_LEVEL,
+	};
+}
+
+/**
+ * Secret names, as environment variables and as keys of the Secrets Manager JSON secret. SAKURA's
+ * newer `SAKURA_*` names take precedence over `SAKURACLOUD_*`, as in SAKURA's own tools.
+ */
+const SECRET_KEYS = {
+	slackSigningSecret: ["SLACK_SIGNING_SECRET"],
+	slackBotToken: ["SLACK_BOT_TOKEN"],
+	sakuraAccessToken: ["SAKURA_ACCESS_TOKEN", "SAKURACLOUD_ACCESS_TOKEN"],
+	sakuraAccessTokenSecret: [
+		"SAKURA_ACCESS_TOKEN_SECRET",
+		"SAKURACLOUD_ACCESS_TOKEN_SECRET",
+	],
+} as const satisfies Record<keyof Secrets, readonly string[]>;
+
+/**
+ * Picks the four secrets out of `values` (the environment, or the parsed secret JSON).
+ * @param source Where the values came from, named in the error, such as `the environment`.
+ * @throws ConfigError naming each missing key; values never appear in the message.
+ */
+export function parseSecrets(
+	values: Record<string, unknown>,
+	source: string,
+): Secrets {
+	const problems: string[] = [];
+	const secrets: Partial<Record<keyof Secrets, string>> = {};
+
+	for (const [field, names] of Object.entries(SECRET_KEYS) as [
+		keyof Secrets,
+		readonly string[],
+	][]) {
+		const name = names.find(
+			(candidate) =>
+				typeof values[candidate] === "string" && values[candidate] !== "",
+		);
+		if (name === undefined) {
+			problems.push(`${names.join(" or ")} is missing from ${source}`);
+			continue;
+		}
+		secrets[field] = (values[name] as string).trim();
+	}
+
+	if (problems.length > 0) {
+		throw new ConfigError(problems);
+	}
+	return secrets as Secrets;
+}

@@ -1,0 +1,213 @@
+/**
+ * English message catalog. Templates are plain text with Slack mrkdwn formatting (`*bold*` and
+ * `` `code` ``). The Block Kit builders escape `&`, `<` and `>` after filling the `{placeholder}`
+ * params, so templates write `<name>` literally and contain no Slack link or mention markup.
+ */
+export const en = {
+	// Command usage, shown in help and after a command-line error.
+	"usage.list": "/registry list",
+	"usage.show": "/registry show <name|id>",
+	"usage.create":
+		"/registry create <name> [--permission none|readonly] [--domain <fqdn>] [--description <text>]",
+	"usage.delete": "/registry delete <name|id>",
+	"usage.user_add":
+		"/registry user add <registry> [--user <name>] [--permission readonly|readwrite|all]",
+	"usage.user_list": "/registry user list <registry>",
+	"usage.user_delete": "/registry user del <registry> --user <name>",
+	"usage.user_rotate": "/registry user rotate <registry> --user <name>",
+
+	// Help.
+	"help.fallback": "How to use /registry",
+	"help.title": "/registry: SAKURA Cloud Container Registry",
+	"help.registries_heading": "*Registries*",
+	"help.list": "`{usage}`\nLists the registries of this SAKURA Cloud account.",
+	"help.show": "`{usage}`\nShows one registry and its users.",
+	"help.create":
+		"`{usage}`\nCreates a registry at `<name>.sakuracr.jp`. The access level defaults to `none` (private).",
+	"help.delete":
+		"`{usage}`\nDeletes a registry with its images and users. Alias: `del`.",
+	"help.users_heading": "*Registry users*",
+	"help.user_add":
+		"`{usage}`\nAdds a user and sends you its password by direct message. `--user` defaults to a name made from your Slack name, and `--permission` defaults to `readonly`. Alias: `create`.",
+	"help.user_list":
+		"`{usage}`\nLists the users of a registry and their permissions.",
+	"help.user_delete":
+		"`{usage}`\nDeletes a user, whose password then stops working. Alias: `delete`.",
+	"help.user_rotate":
+		"`{usage}`\nSets a new password and sends it to you by direct message. The old password stops working.",
+	"help.notes":
+		'Permissions: `readonly` pulls, `readwrite` also pushes, `all` also deletes. Names use lowercase letters a-z, digits and hyphens. Quote values with spaces: `--description "team images"`. Flags also work as `--flag=value`.',
+
+	// Command-line errors. Each names the value and the fix.
+	"parse.see_help": "Type `/registry help` to see all commands.",
+	"parse.usage": "Usage: `{usage}`",
+	"parse.too_long":
+		"The command is {length} characters long, but the maximum is {max}. Shorten the description or other values.",
+	"parse.unbalanced_quote":
+		'The quote `{quote}` is not closed. Add the closing quote. Inside double quotes, write `\\"` for a literal `"`.',
+	"parse.missing_command":
+		"Start with a command: `list`, `show`, `create`, `delete` or `user`.",
+	"parse.unknown_command":
+		"Unknown command `{command}`. The commands are `list`, `show`, `create`, `delete` and `user`.",
+	"parse.missing_user_command":
+		"`/registry user` needs a command: `add`, `list`, `del` or `rotate`.",
+	"parse.unknown_user_command":
+		"Unknown command `user {command}`. The user commands are `add`, `list`, `del` and `rotate`.",
+	"parse.missing_argument": "`{command}` needs {argument}.",
+	"parse.unexpected_argument":
+		"`{command}` does not take the argument `{argument}`. Values other than the name go after a flag.",
+	"parse.unknown_flag":
+		"`{command}` has no flag `{flag}`. Its flags are: {validFlags}.",
+	"parse.no_flags": "`{command}` takes no flags, but `{flag}` was given.",
+	"parse.repeated_flag": "`{flag}` was given more than once. Give it once.",
+	"parse.flag_value_missing":
+		"`{flag}` needs a value, for example `{flag} {example}`.",
+	"parse.missing_required_flag":
+		"`{command}` needs `{flag}` with the user name, for example `{flag} alice`.",
+	"parse.name_invalid":
+		"`{value}` is not a valid registry name. A name becomes the host name `<name>.sakuracr.jp`, so it may contain only lowercase letters a-z, digits and hyphens, and must start and end with a letter or digit.",
+	"parse.name_uppercase":
+		"`{value}` contains uppercase letters, but registry names are lowercase because they become host names. Try `{suggestion}`.",
+	"parse.name_non_ascii":
+		"`{value}` contains characters other than a-z, 0-9 and hyphens. Registry names become host names, so only lowercase ASCII letters, digits and hyphens are allowed.",
+	"parse.name_full_width":
+		"`{value}` contains full-width characters. Registry names allow only half-width lowercase letters, digits and hyphens. Try `{suggestion}`.",
+	"parse.name_too_long":
+		"The registry name is {length} characters long, but the maximum is {max}, the length of one DNS label.",
+	"parse.reference_invalid":
+		"`{value}` contains control characters. Give the registry's name or ID.",
+	"parse.reference_too_long":
+		"The registry name is {length} characters long, but SAKURA Cloud allows at most {max}. Give the registry's name or ID.",
+	"parse.username_invalid":
+		"`{value}` is not a valid user name. Use lowercase letters a-z, digits, `.`, `_` and `-`, starting with a letter or digit.",
+	"parse.username_uppercase":
+		"`{value}` contains uppercase letters, but user names are lowercase. Try `{suggestion}`.",
+	"parse.username_non_ascii":
+		"`{value}` contains characters other than a-z, 0-9, `.`, `_` and `-`. User names allow only lowercase ASCII letters, digits, `.`, `_` and `-`.",
+	"parse.username_full_width":
+		"`{value}` contains full-width characters. User names allow only half-width lowercase letters, digits, `.`, `_` and `-`. Try `{suggestion}`.",
+	"parse.username_too_long":
+		"The user name is {length} characters long, but the maximum is {max}.",
+	"parse.derived_username_invalid":
+		"No user name could be made from your Slack name. Give one with `--user <name>`.",
+	"parse.access_level_invalid":
+		"`{value}` is not an access level. Use `--permission none` (private, the default) or `--permission readonly`.",
+	"parse.access_level_readwrite_removed":
+		"SAKURA Cloud removed the `readwrite` access level (anonymous push) in 2026. Leave `--permission` out to create a private registry, then add users with `/registry user add`.",
+	"parse.user_permission_invalid":
+		"`{value}` is not a user permission. Use `readonly` (pull, the default), `readwrite` (pull and push) or `all` (also delete).",
+	"parse.domain_invalid":
+		"`{value}` is not a valid domain name. Give a fully qualified name such as `registry.example.com`, without `https://` and in ASCII (punycode) form.",
+	"parse.description_too_long":
+		"The description is {length} characters long, but SAKURA Cloud allows at most {max}.",
+
+	// Messages shown while an operation runs.
+	"working.registry.list": "Listing registries…",
+	"working.registry.show": "Looking up registry `{registry}`…",
+	"working.registry.create": "Creating registry `{name}`…",
+	"working.registry.delete": "Deleting registry `{registry}`…",
+	"working.user.add": "Adding user `{username}` to registry `{registry}`…",
+	"working.user.list": "Listing the users of registry `{registry}`…",
+	"working.user.delete":
+		"Deleting user `{username}` from registry `{registry}`…",
+	"working.user.rotate":
+		"Setting a new password for user `{username}` on registry `{registry}`…",
+
+	// Results.
+	"registry.count_one": "1 registry",
+	"registry.count_other": "{count} registries",
+	"registry.list_empty":
+		"This account has no registries yet. Create one with `/registry create <name>`.",
+	"registry.list_item":
+		"*{name}*  `{fqdn}`\nAccess: {accessLevel} · Created: {created}",
+	"registry.list_more":
+		"…and {count} more. `/registry show <name>` shows any registry in detail.",
+	"registry.field_fqdn": "*Host name*\n`{fqdn}`",
+	"registry.field_access_level": "*Access level*\n{accessLevel}",
+	"registry.field_virtual_domain": "*Custom domain*\n{virtualDomain}",
+	"registry.field_created": "*Created*\n{created}",
+	"registry.field_id": "*ID*\n`{id}`",
+	"registry.field_description": "*Description*\n{description}",
+	"registry.show_fallback": "Registry {name}: {fqdn}",
+	"registry.created": "Registry `{name}` created: `{fqdn}`",
+	"registry.created_hint":
+		"Add a user for `docker login` with `/registry user add {reference}`.",
+	"registry.deleted": "Registry `{name}` (`{fqdn}`) was deleted.",
+	"value.none": "none",
+	"value.not_reported": "not reported",
+	"value.empty_message": "(no message)",
+	"value.unknown": "unknown",
+
+	"user.heading": "*Users of `{registry}`* ({count})",
+	"user.item": "• `{username}`: {permission}",
+	"user.more":
+		"…and {count} more. `/registry user list {reference}` lists them all.",
+	"user.none":
+		"`{registry}` has no users yet. Add one with `/registry user add {reference}`.",
+	"user.list_fallback": "Users of {registry}: {count}",
+	"user.added":
+		"User `{username}` ({permission}) was added to `{registry}`. Credentials for `{username}` were sent to you by direct message.",
+	"user.deleted":
+		"User `{username}` was deleted from `{registry}`. Its password no longer works.",
+	"user.rotated":
+		"The password of `{username}` on `{registry}` was changed. A new password was sent to you by DM. The old one no longer works.",
+
+	// Operation errors, one per OperationError code.
+	"error.registry_not_found":
+		"No registry named `{registry}`. `/registry list` shows the ones that exist.",
+	"error.registry_not_found_uppercase":
+		"Registry host names are lowercase: did you mean `{suggestion}`?",
+	"error.registry_ambiguous":
+		"More than one registry is named `{registry}` (IDs {ids}). Run the command again with one of those IDs.",
+	"error.registry_label_taken":
+		"`{label}.sakuracr.jp` is already taken, by this account or another one. Host names are unique across SAKURA Cloud, so choose another name.",
+	"error.access_level_rejected":
+		"SAKURA Cloud rejected the access level `{accessLevel}`. Since 2026 it accepts only `none` for new registries, and `readonly` is deprecated. Run the command again with `--permission none` (the default), or leave `--permission` out.",
+	"error.user_exists":
+		"User `{username}` already exists on `{registry}`. To get a new password for it, run `/registry user rotate {reference} --user {username}`.",
+	"error.user_not_found":
+		"No user `{username}` on `{registry}`. `/registry user list {reference}` shows its users.",
+	"error.invalid_request":
+		"SAKURA Cloud rejected the request as invalid: {sakuraMessage}",
+	"error.sakura_unauthorized":
+		"The bot's SAKURA Cloud API key is invalid or lacks permission for container registries. Ask an admin of this Slack app to check the key.",
+	"error.sakura_unavailable":
+		"SAKURA Cloud is busy or unreachable right now. Try again in a few minutes.",
+	"error.sakura_timeout":
+		"The request to SAKURA Cloud timed out. Try again in a few minutes.",
+	"error.sakura_failed":
+		"SAKURA Cloud returned an error (HTTP {status}, code `{errorCode}`): {sakuraMessage}\nTry again later. If it keeps failing, give an admin the serial `{serial}`.",
+	"error.credentials_undelivered":
+		"The bot could not send you a direct message, so it revoked the new password of `{username}` on `{registry}` and nobody can use it. Open the bot's Messages tab in Slack (or start a DM with the bot), then run the command again.",
+	"error.details": "HTTP {status} · code `{errorCode}` · serial `{serial}`",
+	"error.check_create":
+		"The registry may have been created anyway: check `/registry list` before you try again.",
+	"error.check_user_add":
+		"The user may have been added anyway: check `/registry user list {reference}` before you try again.",
+	"error.check_rotate":
+		"The password may have been changed without reaching you. Run the command again to get a new one.",
+	"error.check_delete":
+		"The deletion may have gone through: check `/registry list` before you try again.",
+	"error.check_any":
+		"If you were creating a registry or adding a user, check `/registry list` or `/registry user list <registry>` first: the request may have gone through.",
+	"error.unexpected":
+		"Something went wrong inside the bot. Try again. If it happens again, give an admin the reference `{reference}`.",
+
+	// The credentials DM.
+	"credentials.fallback_new": "New credentials for {fqdn}",
+	"credentials.fallback_rotated": "New password for {username} on {fqdn}",
+	"credentials.title_new": "New registry credentials",
+	"credentials.title_rotated": "New registry password",
+	"credentials.field_registry": "*Registry*\n`{fqdn}`",
+	"credentials.field_username": "*User name*\n`{username}`",
+	"credentials.field_permission": "*Permission*\n{permission}",
+	"credentials.password": "*Password*\n```{password}```",
+	"credentials.login":
+		"*Log in* (Docker asks for the password, so it stays out of your shell history):\n```docker login {host} --username {username}```",
+	"credentials.login_ci":
+		"*In CI*, keep the password in a secret variable and pipe it in:\n```printf '%s' \"$REGISTRY_PASSWORD\" | docker login {host} --username {username} --password-stdin```",
+	"credentials.store":
+		"Store the password in a secret manager now. The bot does not keep it and cannot show it again.",
+	"credentials.old_password":
+		"The old password of `{username}` stopped working.",
+} satisfies Record<string, string>;

@@ -1,0 +1,43 @@
+import { en } from "./en";
+
+/** A key of the message catalog. The English catalog defines the set of keys. */
+export type MessageKey = keyof typeof en;
+
+/**
+ * A complete message catalog. Another locale's catalog is typed as `Catalog`, so the compiler
+ * rejects it when a key is missing or extra. Placeholders must match the English template's; the
+ * catalog tests compare them with `placeholdersOf`.
+ */
+export type Catalog = Readonly<Record<MessageKey, string>>;
+
+export type Locale = "en";
+
+export const catalogs: Readonly<Record<Locale, Catalog>> = { en };
+
+const PLACEHOLDER = /\{([A-Za-z0-9_]+)\}/g;
+
+/**
+ * Renders a catalog message, replacing each `{name}` with `params[name]`. Never throws: a
+ * placeholder without a param stays visible in the output, which the catalog tests detect.
+ */
+export function t(
+	key: MessageKey,
+	params: Readonly<Record<string, string | number>> = {},
+	locale: Locale = "en",
+): string {
+	const template = catalogs[locale][key];
+
+	return template.replace(PLACEHOLDER, (placeholder, name: string) => {
+		const value = Object.hasOwn(params, name) ? params[name] : undefined;
+		return value === undefined ? placeholder : String(value);
+	});
+}
+
+/** Returns the placeholder names of a template in order of first appearance, without repeats. */
+export function placeholdersOf(template: string): string[] {
+	const names = new Set<string>();
+	for (const match of template.matchAll(PLACEHOLDER)) {
+		names.add(match[1]);
+	}
+	return [...names];
+}

@@ -210,4 +210,8 @@ export const en = {
 		"Store the password in a secret manager now. The bot does not keep it and cannot show it again.",
 	"credentials.old_password":
 		"The old password of `{username}` stopped working.",
+
+	// The HTTP handler, when the bot cannot start because its configuration or secret is invalid.
+	"app.misconfigured":
+		"The bot is misconfigured and cannot run commands right now. Ask an admin to check its logs.",
 } satisfies Record<string, string>;

@@ -1,0 +1,114 @@
+import { randomBytes } from "node:crypto";
+import type { webApi } from "@slack/bolt";
+import type { Log } from "../logging";
+import { OperationError } from "../operations/errors";
+import type {
+	CredentialDelivery,
+	Operation,
+	Outcome,
+	Requester,
+} from "../operations/types";
+import {
+	operationErrorMessage,
+	outcomeMessage,
+	type SlackMessage,
+	unexpectedErrorMessage,
+} from "./blocks";
+import { createDmDelivery } from "./dm";
+import { ResponseUrlError } from "./errors";
+import type { CommandJob, Dispatcher } from "./jobs";
+import { postToResponseUrl } from "./response-url";
+
+/** Runs one operation with the given credential delivery, as `runOperation` does with a full context. */
+export type RunOperation = (
+	operation: Operation,
+	requester: Requester,
+	delivery: CredentialDelivery,
+) => Promise<Outcome>;
+
+export interface JobRunnerDependencies {
+	run: RunOperation;
+	/** Web API client with the bot token, used for the credential DM. */
+	client: webApi.WebClient;
+	log: Log;
+}
+
+/**
+ * Runs a command job and posts the result to the job's `response_url` as an ephemeral message:
+ * the outcome, the explained `OperationError`, or a generic message with a reference id that is
+ * also in the error log line. It never rejects, so a failure here cannot turn the ack into an
+ * HTTP 500; a failed post is logged with the Slack ids.
+ */
+export async function runCommandJob(
+	job: CommandJob,
+	dependencies: JobRunnerDependencies,
+): Promise<void> {
+	const message = await resultMessage(job, dependencies);
+
+	try {
+		await postToResponseUrl(job.responseUrl, message);
+	} catch (error) {
+		const code = error instanceof ResponseUrlError ? error.code : String(error);
+		dependencies.log.error(
+			"Posting the command result to response_url failed",
+			{
+				...jobIds(job),
+				error: code,
+			},
+		);
+	}
+}
+
+/** Creates a dispatcher that runs each job at once, inside the HTTP request that carried it. */
+export function createInlineDispatcher(
+	dependencies: JobRunnerDependencies,
+): Dispatcher {
+	return {
+		runsInline: true,
+		dispatch: (job) => runCommandJob(job, dependencies),
+	};
+}
+
+async function resultMessage(
+	job: CommandJob,
+	dependencies: JobRunnerDependencies,
+): Promise<SlackMessage> {
+	const delivery = createDmDelivery(dependencies.client, dependencies.log);
+
+	try {
+		const outcome = await dependencies.run(
+			job.operation,
+			job.requester,
+			delivery,
+		);
+		return outcomeMessage(outcome);
+	} catch (error) {
+		if (error instanceof OperationError) {
+			return operationErrorMessage(error, job.operation);
+		}
+
+		const reference = newReference();
+		dependencies.log.error("Command failed unexpectedly", {
+			...jobIds(job),
+			reference,
+			error: error instanceof Error ? error.name : typeof error,
+			errorMessage: error instanceof Error ? error.message : undefined,
+			stack: error instanceof Error ? error.stack : undefined,
+		});
+		return unexpectedErrorMessage(reference);
+	}
+}
+
+/** Returns 8 hex characters that a requester can quote to find the log line. */
+function newReference(): string {
+	return randomBytes(4).toString("hex");
+}
+
+function jobIds(job: CommandJob): Record<string, string> {
+	return {
+		team: job.requester.teamId,
+		user: job.requester.userId,
+		channel: job.channelId,
+		operation: job.operation.kind,
+	};
+}

@@ -1,0 +1,176 @@
+import {
+	type SlackStandIn,
+	startSlackStandIn,
+} from "../../src/sandbox/slack-stand-in";
+import { createSlackApp } from "../../src/slack/app";
+import type { CommandJob, Dispatcher } from "../../src/slack/jobs";
+import { createCaptureLog } from "../helpers/capture-log";
+import { slashCommandEvent } from "../helpers/slack-events";
+
+const SIGNING_SECRET = "app-test-signing-secret";
+const CONTEXT = {} as never;
+
+let standIn: SlackStandIn;
+
+beforeEach(async () => {
+	standIn = await startSlackStandIn();
+});
+
+afterEach(async () => {
+	await standIn.close();
+});
+
+function build(dispatcher: Dispatcher, log = createCaptureLog()) {
+	const built = createSlackApp({
+		signingSecret: SIGNING_SECRET,
+		botToken: standIn.botToken,
+		slackApiUrl: standIn.apiUrl,
+		dispatcher,
+		log,
+	});
+	return { ...built, handler: built.receiver.toHandler(), log };
+}
+
+function event(text: string, responseUrl = standIn.newResponseUrl()) {
+	return slashCommandEvent({
+		text,
+		responseUrl,
+		signingSecret: SIGNING_SECRET,
+	});
+}
+
+test("operation becomes a job with the Slack ids", async () => {
+	const jobs: CommandJob[] = [];
+	const { handler } = build({
+		runsInline: true,
+		dispatch: async (job) => void jobs.push(job),
+	});
+	const request = event("user add team-images --user ci");
+
+	const response = await handler(request, CONTEXT);
+
+	expect(response).toMatchObject({ statusCode: 200, body: "" });
+	expect(jobs).toEqual([
+		{
+			operation: {
+				kind: "user.add",
+				registry: "team-images",
+				username: "ci",
+				permission: "readonly",
+			},
+			requester: {
+				userId: "U0HANAKO",
+				userName: "hanako",
+				teamId: "T0SANDBOX",
+			},
+			channelId: "C0PLATFORM",
+			responseUrl: expect.stringContaining("/response/"),
+		},
+	]);
+});
+
+test("queued dispatch acks with a working message", async () => {
+	const order: string[] = [];
+	const { handler } = build({
+		runsInline: false,
+		dispatch: async () => void order.push("dispatched"),
+	});
+
+	const response = await handler(event("show team-images"), CONTEXT);
+
+	expect(response.statusCode).toBe(200);
+	expect(JSON.parse(response.body)).toMatchObject({
+		response_type: "ephemeral",
+	});
+	expect(response.body).toContain("Looking up registry `team-images`");
+	expect(order).toEqual(["dispatched"]);
+});
+
+test("failed inline dispatch acks with a reference", async () => {
+	const { handler, log } = build({
+		runsInline: true,
+		dispatch: async () => {
+			throw new Error("queue unavailable");
+		},
+	});
+
+	const response = await handler(event("list"), CONTEXT);
+
+	expect(response.statusCode).toBe(200);
+	const line = log.lines.find(
+		(entry) => entry.message === "Dispatching the command failed",
+	);
+	expect(line?.extra).toMatchObject({
+		team: "T0SANDBOX",
+		user: "U0HANAKO",
+		channel: "C0PLATFORM",
+	});
+	expect(response.body).toContain(String(line?.extra?.reference));
+});
+
+test("failed queued dispatch posts a reference", async () => {
+	const responseUrl = standIn.newResponseUrl();
+	const { handler, log } = build({
+		runsInline: false,
+		dispatch: async () => {
+			throw new Error("queue unavailable");
+		},
+	});
+
+	const response = await handler(event("list", responseUrl), CONTEXT);
+
+	expect(response.body).toContain("Listing registries");
+	const reference = String(
+		log.lines.find(
+			(entry) => entry.message === "Dispatching the command failed",
+		)?.extra?.reference,
+	);
+	expect(standIn.responses).toHaveLength(1);
+	expect(JSON.stringify(standIn.responses[0].body)).toContain(reference);
+});
+
+test("error after ack keeps the ack", async () => {
+	const { app, handler, log } = build({
+		runsInline: true,
+		dispatch: async () => undefined,
+	});
+	app.command("/registry", async () => {
+		throw new Error("second listener failed");
+	});
+
+	const response = await handler(event("help"), CONTEXT);
+
+	expect(response.statusCode).toBe(200);
+	expect(response.body).toContain("/registry list");
+	expect(
+		log.lines.find((entry) => entry.message === "Slack listener failed")?.extra,
+	).toMatchObject({
+		team: "T0SANDBOX",
+		user: "U0HANAKO",
+		channel: "C0PLATFORM",
+	});
+});
+
+test("unknown command gets 404 and no call", async () => {
+	const { handler, log } = build({
+		runsInline: true,
+		dispatch: async () => undefined,
+	});
+	const body = slashCommandEvent({
+		text: "list",
+		responseUrl: standIn.newResponseUrl(),
+		signingSecret: SIGNING_SECRET,
+		fields: { command: "/other" },
+	});
+
+	const response = await handler(body, CONTEXT);
+
+	expect(response.statusCode).toBe(404);
+	expect(standIn.calls).toHaveLength(0);
+	expect(log.lines).toContainEqual({
+		level: "info",
+		message: "No request handler matched the request: /slack/events",
+		extra: { source: "bolt" },
+	});
+	expect(log.lines.some((line) => line.level === "debug")).toBe(false);
+});

@@ -1,0 +1,110 @@
+import { randomBytes } from "node:crypto";
+import { createSlackHandler, type SlackHandler } from "../handlers/runtime";
+import type { Log } from "../logging";
+import {
+	SANDBOX_CREDENTIALS,
+	type SakuraEmulator,
+	startSakuraEmulator,
+} from "./sakura-emulator";
+import {
+	type SecretsManagerStandIn,
+	startSecretsManagerStandIn,
+} from "./secrets-manager-stand-in";
+import { type SlackStandIn, startSlackStandIn } from "./slack-stand-in";
+
+/** Name of the Secrets Manager secret the sandbox creates in its stand-in. */
+export const SANDBOX_SECRET_ID = "sakura-registry-bot/sandbox";
+
+export interface Sandbox {
+	handler: SlackHandler;
+	slack: SlackStandIn;
+	/** Absent when real SAKURA credentials were found in the environment. */
+	emulator?: SakuraEmulator;
+	secrets: SecretsManagerStandIn;
+	signingSecret: string;
+	close(): Promise<void>;
+}
+
+export interface SandboxOptions {
+	/** Read for real SAKURA credentials and `SAKURACLOUD_API_ROOT_URL`. @default process.env */
+	env?: NodeJS.ProcessEnv;
+	/** @default the handler's JSON logger, at `LOG_LEVEL` (the sandbox sets SILENT unless given) */
+	logger?: Log;
+	/** Passed to the emulator, e.g. to keep a Debian registry's htpasswd in step. */
+	htpasswdPath?: string;
+}
+
+/**
+ * Starts the local stand-ins on 127.0.0.1 and a Slack handler wired to them, exactly as Lambda
+ * would run it: the credentials come from a Secrets Manager stand-in through the AWS SDK, Slack Web
+ * API calls go to the Slack stand-in, and SAKURA calls go to the emulator. When the environment holds
+ * real SAKURA credentials, the emulator is skipped and the real API is used instead.
+ */
+export async function startSandbox(
+	options: SandboxOptions = {},
+): Promise<Sandbox> {
+	const env = options.env ?? process.env;
+	const realSakura = realSakuraCredentials(env);
+	const signingSecret = randomBytes(16).toString("hex");
+
+	const emulator = realSakura
+		? undefined
+		: await startSakuraEmulator({ htpasswdPath: options.htpasswdPath });
+	const slack = await startSlackStandIn();
+	const sakura = realSakura ?? SANDBOX_CREDENTIALS;
+	const secrets = await startSecretsManagerStandIn({
+		secrets: {
+			[SANDBOX_SECRET_ID]: JSON.stringify({
+				SLACK_SIGNING_SECRET: signingSecret,
+				SLACK_BOT_TOKEN: slack.botToken,
+				SAKURACLOUD_ACCESS_TOKEN: sakura.accessToken,
+				SAKURACLOUD_ACCESS_TOKEN_SECRET: sakura.accessTokenSecret,
+			}),
+		},
+	});
+
+	// The AWS SDK reads these from the process environment, as it does on Lambda.
+	process.env.AWS_ENDPOINT_URL_SECRETS_MANAGER = secrets.endpoint;
+	process.env.AWS_REGION ??= "ap-northeast-1";
+	process.env.AWS_ACCESS_KEY_ID ??= "AKIDSANDBOX";
+	process.env.AWS_SECRET_ACCESS_KEY ??= "sandbox-secret-access-key";
+	process.env.AWS_EC2_METADATA_DISABLED = "true";
+	process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = "true";
+
+	const handlerEnv: NodeJS.ProcessEnv = {
+		APP_SECRET_ID: SANDBOX_SECRET_ID,
+		SLACK_API_URL: slack.apiUrl,
+		LOG_LEVEL: env.LOG_LEVEL ?? "SILENT",
+		SAKURACLOUD_API_ROOT_URL: emulator?.rootUrl ?? env.SAKURACLOUD_API_ROOT_URL,
+		SAKURACLOUD_DEFAULT_ZONE: env.SAKURACLOUD_DEFAULT_ZONE,
+	};
+	process.env.LOG_LEVEL = handlerEnv.LOG_LEVEL;
+	const handler = createSlackHandler({
+		env: handlerEnv,
+		logger: options.logger,
+	});
+
+	return {
+		handler,
+		slack,
+		emulator,
+		secrets,
+		signingSecret,
+		async close() {
+			await Promise.all([slack.close(), secrets.close(), emulator?.close()]);
+		},
+	};
+}
+
+/** Returns the SAKURA API key from the environment, under either of SAKURA's variable names. */
+function realSakuraCredentials(
+	env: NodeJS.ProcessEnv,
+): { accessToken: string; accessTokenSecret: string } | undefined {
+	const accessToken = env.SAKURA_ACCESS_TOKEN || env.SAKURACLOUD_ACCESS_TOKEN;
+	const accessTokenSecret =
+		env.SAKURA_ACCESS_TOKEN_SECRET || env.SAKURACLOUD_ACCESS_TOKEN_SECRET;
+	if (!accessToken || !accessTokenSecret) {
+		return undefined;
+	}
+	return { accessToken, accessTokenSecret };
+}

@@ -1,0 +1,4 @@
+export * from "./dynamodb-store";
+export * from "./errors";
+export * from "./table";
+export * from "./types";

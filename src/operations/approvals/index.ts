@@ -1,0 +1,20 @@
+export {
+	approveRequest,
+	cancelRequest,
+	finishRequest,
+	type RequestOrigin,
+	rejectRequest,
+	submitRequest,
+} from "./lifecycle";
+export {
+	operationSchema,
+	parseStoredOperation,
+	toStoredOperation,
+} from "./stored-operation";
+export type {
+	ApprovalContext,
+	DecisionResult,
+	RefusalReason,
+	RequestView,
+	SubmitResult,
+} from "./types";

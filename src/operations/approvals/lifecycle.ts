@@ -1,0 +1,327 @@
+import { randomBytes } from "node:crypto";
+import type {
+	ApprovalResult,
+	RequestRecord,
+	TransitionResult,
+} from "../../store/types";
+import { checkApprover, decide } from "../policy";
+import type { Operation, Requester } from "../types";
+import { parseStoredOperation, toStoredOperation } from "./stored-operation";
+import type {
+	ApprovalContext,
+	DecisionResult,
+	RequestView,
+	SubmitResult,
+} from "./types";
+
+/** Where a request came from, so replies can reach the requester there. */
+export interface RequestOrigin {
+	channelId: string;
+	responseUrl?: string;
+}
+
+/**
+ * Decides by the policy whether an operation runs now or waits for approvers, and stores it when it
+ * waits. The stored record holds the validated operation and never a password, because one is
+ * generated only when the operation runs.
+ */
+export async function submitRequest(
+	input: {
+		operation: Operation;
+		requester: Requester;
+		reason: string;
+		origin: RequestOrigin;
+	},
+	context: ApprovalContext,
+): Promise<SubmitResult> {
+	const decision = await decide(
+		context.policy,
+		input.operation,
+		input.requester,
+		context.directory,
+	);
+	if (decision.kind === "forbidden") {
+		return { kind: "forbidden" };
+	}
+	if (decision.kind === "run") {
+		return { kind: "run" };
+	}
+
+	const now = clockOf(context)();
+	const record: RequestRecord = {
+		id: (context.newId ?? newRequestId)(),
+		kind: input.operation.kind,
+		operation: toStoredOperation(input.operation),
+		requester: input.requester,
+		reason: input.reason,
+		status: "pending",
+		requiredApprovals: decision.requiredApprovals,
+		approvals: [],
+		createdAt: now.toISOString(),
+		expiresAt: new Date(now.getTime() + decision.ttlMs).toISOString(),
+		updatedAt: now.toISOString(),
+		origin: input.origin,
+		version: 0,
+	};
+	await context.store.create(record);
+	context.log.info("Request waits for approval", {
+		requestId: record.id,
+		operation: record.kind,
+		requester: record.requester.userId,
+		requiredApprovals: record.requiredApprovals,
+	});
+	return { kind: "pending", request: { record, operation: input.operation } };
+}
+
+/**
+ * Records one approver's click. The stored request, not the button, says what was asked; the policy
+ * is checked again now, so an approver removed since the request was made cannot approve it.
+ */
+export async function approveRequest(
+	id: string,
+	approverId: string,
+	context: ApprovalContext,
+): Promise<DecisionResult> {
+	const loaded = await loadRequest(id, context);
+	if (loaded.kind !== "found") {
+		return loaded.result;
+	}
+	const { request } = loaded;
+
+	const check = await checkApprover(
+		context.policy,
+		request.operation,
+		request.record.requester,
+		approverId,
+		context.directory,
+	);
+	if (!check.allowed || !check.counts) {
+		return {
+			kind: "refused",
+			reason: check.reason === "self" ? "self" : "not_approver",
+			request,
+		};
+	}
+
+	const now = clockOf(context)();
+	const approval = await context.store.recordApproval(
+		id,
+		{ userId: approverId, at: now.toISOString() },
+		now,
+	);
+	return afterApproval(approval, request, context);
+}
+
+async function afterApproval(
+	approval: ApprovalResult,
+	request: RequestView,
+	context: ApprovalContext,
+): Promise<DecisionResult> {
+	if (approval.kind === "not_found") {
+		return { kind: "not_found" };
+	}
+	if (approval.kind === "unchanged") {
+		return {
+			kind: "already",
+			because: approval.because,
+			request: { ...request, record: approval.record },
+		};
+	}
+	if (!approval.complete) {
+		return {
+			kind: "recorded",
+			request: { ...request, record: approval.record },
+		};
+	}
+
+	// Only the click that completed the approvals gets here, and the claim makes the run exactly-once
+	// even if a retried invocation repeats this step.
+	const claim = await context.store.claim(
+		request.record.id,
+		clockOf(context)(),
+	);
+	if (claim.kind !== "changed") {
+		return already(claim, request);
+	}
+	context.log.info("Request approved", {
+		requestId: request.record.id,
+		operation: request.record.kind,
+	});
+	return { kind: "approved", request: { ...request, record: claim.record } };
+}
+
+/** Rejects a pending request on behalf of someone the policy lists as an approver. */
+export async function rejectRequest(
+	id: string,
+	approverId: string,
+	reason: string,
+	context: ApprovalContext,
+): Promise<DecisionResult> {
+	const loaded = await loadRequest(id, context);
+	if (loaded.kind !== "found") {
+		return loaded.result;
+	}
+	const { request } = loaded;
+
+	const check = await checkApprover(
+		context.policy,
+		request.operation,
+		request.record.requester,
+		approverId,
+		context.directory,
+	);
+	if (!check.allowed || !check.counts) {
+		return {
+			kind: "refused",
+			reason: check.reason === "self" ? "self" : "not_approver",
+			request,
+		};
+	}
+
+	const result = await context.store.reject(id, {
+		userId: approverId,
+		at: clockOf(context)().toISOString(),
+		reason,
+	});
+	if (result.kind !== "changed") {
+		return already(result, request);
+	}
+	context.log.info("Request rejected", { requestId: id, approver: approverId });
+	return { kind: "rejected", request: { ...request, record: result.record } };
+}
+
+/** Cancels a request that has not started running, on behalf of its requester only. */
+export async function cancelRequest(
+	id: string,
+	userId: string,
+	context: ApprovalContext,
+): Promise<DecisionResult> {
+	const loaded = await loadRequest(id, context);
+	if (loaded.kind !== "found") {
+		return loaded.result;
+	}
+	const { request } = loaded;
+
+	const result = await context.store.cancel(id, {
+		userId,
+		at: clockOf(context)().toISOString(),
+	});
+	if (result.kind === "unchanged" && result.because === "not_requester") {
+		return {
+			kind: "refused",
+			reason: "not_requester",
+			request: { ...request, record: result.record },
+		};
+	}
+	if (result.kind !== "changed") {
+		return already(result, request);
+	}
+	context.log.info("Request cancelled", { requestId: id });
+	return { kind: "cancelled", request: { ...request, record: result.record } };
+}
+
+/** Records how the approved operation ended: `errorCode` is an OperationError code on failure. */
+export async function finishRequest(
+	id: string,
+	result: { ok: true } | { ok: false; errorCode: string },
+	context: ApprovalContext,
+): Promise<RequestRecord | undefined> {
+	const at = clockOf(context)().toISOString();
+	const finished = await context.store.finish(
+		id,
+		result.ok ? "succeeded" : "failed",
+		result.ok ? { at } : { at, errorCode: result.errorCode },
+	);
+	if (finished.kind !== "changed") {
+		context.log.warn("Finishing a request changed nothing", {
+			requestId: id,
+			result: finished.kind,
+		});
+		return finished.kind === "unchanged" ? finished.record : undefined;
+	}
+	return finished.record;
+}
+
+/**
+ * Loads a request for a click. A pending request past its expiry is marked expired first, so the
+ * click is answered as on any finished request.
+ */
+async function loadRequest(
+	id: string,
+	context: ApprovalContext,
+): Promise<
+	| { kind: "found"; request: RequestView }
+	| { kind: "done"; result: DecisionResult }
+> {
+	const record = await context.store.get(id);
+	if (record === undefined) {
+		return { kind: "done", result: { kind: "not_found" } };
+	}
+	const operation = parseStoredOperation(record.operation);
+	if (operation === undefined) {
+		context.log.error("Stored request has an invalid operation", {
+			requestId: id,
+			kind: record.kind,
+		});
+		return { kind: "done", result: { kind: "not_found" } };
+	}
+
+	const request = { record, operation };
+	const now = clockOf(context)();
+	if (
+		record.status === "pending" &&
+		now.getTime() >= Date.parse(record.expiresAt)
+	) {
+		const expired = await context.store.expire(id, now);
+		const latest = expired.kind === "not_found" ? record : expired.record;
+		return {
+			kind: "done",
+			result: {
+				kind: "already",
+				because: "expired",
+				request: { ...request, record: latest },
+			},
+		};
+	}
+	if (record.status !== "pending") {
+		return {
+			kind: "done",
+			result: { kind: "already", because: "status", request },
+		};
+	}
+	return { kind: "found", request };
+}
+
+function already(
+	result: TransitionResult,
+	request: RequestView,
+): DecisionResult {
+	if (result.kind === "not_found") {
+		return { kind: "not_found" };
+	}
+	if (result.kind === "changed") {
+		return {
+			kind: "already",
+			because: "status",
+			request: { ...request, record: result.record },
+		};
+	}
+	const because =
+		result.because === "expired" || result.because === "duplicate"
+			? result.because
+			: "status";
+	return {
+		kind: "already",
+		because,
+		request: { ...request, record: result.record },
+	};
+}
+
+function clockOf(context: ApprovalContext): () => Date {
+	return context.clock ?? (() => new Date());
+}
+
+/** 128 random bits, so a request id cannot be guessed from another. */
+function newRequestId(): string {
+	return randomBytes(16).toString("base64url");
+}

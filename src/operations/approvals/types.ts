@@ -1,0 +1,59 @@
+import type { Log } from "../../logging";
+import type { RequestRecord, RequestStore } from "../../store/types";
+import type { Directory, Policy } from "../policy";
+import type { Operation } from "../types";
+
+/** What the request lifecycle needs from the outside world. */
+export interface ApprovalContext {
+	store: RequestStore;
+	policy: Policy;
+	directory: Directory;
+	log: Log;
+	/** @default () => new Date() */
+	clock?: () => Date;
+	/** @default 128 random bits, base64url */
+	newId?: () => string;
+}
+
+/** A stored request with its operation checked against the operation schema. */
+export interface RequestView {
+	record: RequestRecord;
+	operation: Operation;
+}
+
+export type SubmitResult =
+	/** No approval needed: the caller runs the operation now. */
+	| { kind: "run" }
+	/** Stored and waiting for `requiredApprovals` distinct approvers. */
+	| { kind: "pending"; request: RequestView }
+	/** The policy does not let this person ask for this operation. */
+	| { kind: "forbidden" };
+
+/** Why a click changed nothing although the request exists. */
+export type RefusalReason =
+	/** The requester cannot approve or reject their own request (or, where allowed, it does not count). */
+	| "self"
+	/** The policy does not list this person as an approver now. */
+	| "not_approver"
+	/** Only the requester may cancel. */
+	| "not_requester";
+
+export type DecisionResult =
+	/** The approval counted and the request still waits for more. */
+	| { kind: "recorded"; request: RequestView }
+	/**
+	 * This click completed the approvals and claimed the request, so the caller runs the operation
+	 * exactly once and then calls `finishRequest`.
+	 */
+	| { kind: "approved"; request: RequestView }
+	| { kind: "rejected"; request: RequestView }
+	| { kind: "cancelled"; request: RequestView }
+	| { kind: "refused"; reason: RefusalReason; request: RequestView }
+	/** The request is finished, expired, or this person already decided: nothing changed. */
+	| {
+			kind: "already";
+			because: "duplicate" | "status" | "expired";
+			request: RequestView;
+	  }
+	/** No such request, or its stored operation is invalid. */
+	| { kind: "not_found" };

@@ -2,7 +2,7 @@ import type { Log } from "../logging";
 import type { RegistryApi } from "../sakura/types";
 import type { CredentialDelivery } from "./types";
 
-/** What every operation needs from the outside world. */
+/** Dependencies of every operation: the SAKURA API, credential delivery and logging. */
 export interface OperationContext {
 	registries: RegistryApi;
 	delivery: CredentialDelivery;

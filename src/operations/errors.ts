@@ -1,5 +1,5 @@
 /**
- * Why an operation could not be done, as a code the Slack layer turns into a message from the
+ * Reason an operation failed, as a code the Slack layer turns into a message from the
  * catalog. `params` carries the values that message names; it never carries a secret.
  */
 export type OperationErrorCode =

@@ -14,7 +14,7 @@ export interface CreateRegistryRequest {
 
 /**
  * Creates a registry whose display name and subdomain label are both `name`, as savac does, so it
- * answers at `<name>.sakuracr.jp`. A label already in use is reported before anything is sent.
+ * is served at `<name>.sakuracr.jp`. A label already in use is reported before anything is sent.
  */
 export async function createRegistry(
 	request: CreateRegistryRequest,
@@ -52,7 +52,7 @@ async function rejectTakenLabel(
 }
 
 /**
- * SAKURA answers 400 `bad_request` without saying which field it rejected. Since mid-2026 it
+ * SAKURA returns 400 `bad_request` without saying which field it rejected. Since mid-2026 it
  * accepts only `none` for new registries, so a 400 on a `readonly` request is that rule.
  */
 function explainCreateError(

@@ -13,7 +13,7 @@ export interface Requester {
 	teamId: string;
 }
 
-/** What a requester asked for, already validated. Registry references are names, labels or IDs. */
+/** A validated request for one registry operation. Registry references are names, labels or IDs. */
 export type Operation =
 	| { kind: "registry.list" }
 	| { kind: "registry.show"; registry: string }
@@ -38,7 +38,7 @@ export type Operation =
 
 export type OperationKind = Operation["kind"];
 
-/** What an operation did. Never carries a password: credentials travel only through `CredentialDelivery`. */
+/** Result of an operation. It never carries a password, because credentials travel only through `CredentialDelivery`. */
 export type Outcome =
 	| { kind: "registry.list"; registries: Registry[] }
 	| { kind: "registry.show"; registry: Registry; users: RegistryUser[] }

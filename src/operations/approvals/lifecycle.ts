@@ -14,7 +14,7 @@ import type {
 	SubmitResult,
 } from "./types";
 
-/** Where a request came from, so replies can reach the requester there. */
+/** Channel and response URL of the original request, so replies reach the requester there. */
 export interface RequestOrigin {
 	channelId: string;
 	responseUrl?: string;
@@ -22,7 +22,7 @@ export interface RequestOrigin {
 
 /**
  * Decides by the policy whether an operation runs now or waits for approvers, and stores it when it
- * waits. The stored record holds the validated operation and never a password, because one is
+ * waits. The stored record contains the validated operation and never a password, because one is
  * generated only when the operation runs.
  */
 export async function submitRequest(
@@ -74,8 +74,8 @@ export async function submitRequest(
 }
 
 /**
- * Records one approver's click. The stored request, not the button, says what was asked; the policy
- * is checked again now, so an approver removed since the request was made cannot approve it.
+ * Records one approver's click. The stored request, not the button, defines the operation. The
+ * policy is checked again at click time, so an approver removed since the request cannot approve it.
  */
 export async function approveRequest(
 	id: string,

@@ -3,7 +3,7 @@ import type { RequestRecord, RequestStore } from "../../store/types";
 import type { Directory, Policy } from "../policy";
 import type { Operation } from "../types";
 
-/** What the request lifecycle needs from the outside world. */
+/** Dependencies of the request lifecycle: the store, the policy and the Slack directory. */
 export interface ApprovalContext {
 	store: RequestStore;
 	policy: Policy;
@@ -29,7 +29,7 @@ export type SubmitResult =
 	/** The policy does not let this person ask for this operation. */
 	| { kind: "forbidden" };
 
-/** Why a click changed nothing although the request exists. */
+/** Reason a click on an existing request changed nothing. */
 export type RefusalReason =
 	/** The requester cannot approve or reject their own request (or, where allowed, it does not count). */
 	| "self"

@@ -109,11 +109,13 @@ export class SakuraClient implements RegistryApi {
 	}
 
 	/**
-	 * Resolves a reference to a registry. A reference of only digits is an ID. Any other reference is
-	 * first matched exactly against registry names, then against subdomain labels, which DNS compares
-	 * without case.
+	 * Resolves a reference to a registry. A reference of only digits is tried as an ID first; when no
+	 * registry has that ID, it is matched like any other reference, because a label such as
+	 * `20260101` is valid too. Any other reference is matched exactly against registry names and,
+	 * without case as DNS compares them, against subdomain labels.
 	 * @throws RegistryNotFoundError when nothing matches.
-	 * @throws AmbiguousRegistryError when several registries have the name.
+	 * @throws AmbiguousRegistryError when the reference names several registries, for example the
+	 *   name of one and the label of another, so a destructive command never picks one by guess.
 	 */
 	async resolveRegistry(nameOrId: string): Promise<Registry> {
 		if (nameOrId === "") {
@@ -121,21 +123,30 @@ export class SakuraClient implements RegistryApi {
 		}
 
 		if (/^\d+$/.test(nameOrId)) {
-			return this.getRegistryOrNotFound(nameOrId);
-		}
-
-		const byName = await this.findRegistryByName(nameOrId);
-		if (byName !== undefined) {
-			return byName;
+			try {
+				return await this.getRegistryOrNotFound(nameOrId);
+			} catch (error) {
+				if (!(error instanceof RegistryNotFoundError)) {
+					throw error;
+				}
+			}
 		}
 
 		const label = nameOrId.toLowerCase();
 		const registries = await this.listRegistries();
-		const byLabel = registries.find(
-			(registry) => registry.subdomainLabel === label,
+		const matches = registries.filter(
+			(registry) =>
+				registry.name === nameOrId || registry.subdomainLabel === label,
 		);
-		if (byLabel !== undefined) {
-			return byLabel;
+
+		if (matches.length > 1) {
+			throw new AmbiguousRegistryError(
+				nameOrId,
+				matches.map((registry) => registry.id),
+			);
+		}
+		if (matches.length === 1) {
+			return matches[0];
 		}
 		throw new RegistryNotFoundError(nameOrId);
 	}

@@ -105,16 +105,35 @@ describe("SakuraClient registry resolution", () => {
 		expect(registry.id).toBe(id);
 	});
 
-	it("prefers a name over another registry's label", async () => {
-		fixture.emulator.seedRegistry({ name: "other", subdomainLabel: "alpha" });
+	it("rejects a name that is another registry's label", async () => {
+		const labelled = fixture.emulator.seedRegistry({
+			name: "other",
+			subdomainLabel: "alpha",
+		});
 		const named = fixture.emulator.seedRegistry({
 			name: "alpha",
 			subdomainLabel: "beta",
 		});
 
-		const registry = await fixture.client.resolveRegistry("alpha");
+		const error = await fixture.client
+			.resolveRegistry("alpha")
+			.catch((caught: unknown) => caught);
 
-		expect(registry.id).toBe(named);
+		expect(error).toBeInstanceOf(AmbiguousRegistryError);
+		expect([...(error as AmbiguousRegistryError).ids].sort()).toEqual(
+			[labelled, named].sort(),
+		);
+	});
+
+	it("finds an all-digit label that is no ID", async () => {
+		const id = fixture.emulator.seedRegistry({
+			name: "20260101",
+			subdomainLabel: "20260101",
+		});
+
+		const registry = await fixture.client.resolveRegistry("20260101");
+
+		expect(registry.id).toBe(id);
 	});
 
 	it("raises not found for an unknown ID", async () => {

@@ -16,6 +16,46 @@ export class SecretLoadError extends Error {
 	}
 }
 
+/**
+ * Time limits of one Secrets Manager request, in milliseconds. The secret is read in Slack's
+ * 3-second window on a cold start, so a hung endpoint must fail fast rather than hang the function.
+ */
+export const SECRETS_CONNECTION_TIMEOUT_MS = 1_000;
+export const SECRETS_REQUEST_TIMEOUT_MS = 2_000;
+
+/** Creates the Secrets Manager client with short timeouts and one retry. */
+export function createSecretsManagerClient(): SecretsManagerClient {
+	return new SecretsManagerClient({
+		maxAttempts: 2,
+		requestHandler: {
+			connectionTimeout: SECRETS_CONNECTION_TIMEOUT_MS,
+			requestTimeout: SECRETS_REQUEST_TIMEOUT_MS,
+			throwOnRequestTimeout: true,
+		},
+	});
+}
+
+/**
+ * Names an AWS SDK error: the exception name, plus the Node.js error code (such as `ECONNREFUSED`)
+ * for network failures. It reads the fields directly because socket errors may come from another
+ * realm, where `instanceof Error` is false.
+ */
+function describeAwsError(error: unknown): string {
+	const fields = (error ?? {}) as {
+		name?: unknown;
+		code?: unknown;
+		message?: unknown;
+	};
+	const name = typeof fields.name === "string" ? fields.name : "UnknownError";
+	// The SDK wraps a foreign-realm socket error, keeping its code only in the message.
+	const fromMessage =
+		typeof fields.message === "string"
+			? /\b(E[A-Z]{4,})\b/.exec(fields.message)?.[1]
+			: undefined;
+	const code = typeof fields.code === "string" ? fields.code : fromMessage;
+	return code !== undefined && code !== name ? `${name} (${code})` : name;
+}
+
 export interface SecretLoaderOptions {
 	secretId: string;
 	/** How long a value is reused; 0 reads the secret on every call. */
@@ -31,7 +71,7 @@ export interface SecretLoaderOptions {
 export function createSecretLoader(
 	options: SecretLoaderOptions,
 ): () => Promise<Record<string, unknown>> {
-	const client = options.client ?? new SecretsManagerClient({});
+	const client = options.client ?? createSecretsManagerClient();
 	const now = options.now ?? Date.now;
 	let cached: { value: Record<string, unknown>; expiresAt: number } | undefined;
 	let pending: Promise<Record<string, unknown>> | undefined;
@@ -69,7 +109,7 @@ async function readSecret(
 				? Buffer.from(response.SecretBinary).toString("utf8")
 				: undefined);
 	} catch (error) {
-		const reason = error instanceof Error ? error.name : "UnknownError";
+		const reason = describeAwsError(error);
 		throw new SecretLoadError(secretId, reason, { cause: error });
 	}
 

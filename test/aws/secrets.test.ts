@@ -126,3 +126,54 @@ describe("createSecretLoader", () => {
 		expect(error.message).not.toContain("not json");
 	});
 });
+
+describe("createSecretsManagerClient", () => {
+	test("gives up on an endpoint that never answers", async () => {
+		const { createServer } = await import("node:http");
+		const sockets = new Set<import("node:net").Socket>();
+		const server = createServer(() => {
+			// Accepts the request and never answers.
+		});
+		server.on("connection", (socket) => sockets.add(socket));
+		await new Promise<void>((resolve) =>
+			server.listen(0, "127.0.0.1", resolve),
+		);
+		const { port } = server.address() as import("node:net").AddressInfo;
+		const saved = process.env.AWS_ENDPOINT_URL_SECRETS_MANAGER;
+		process.env.AWS_ENDPOINT_URL_SECRETS_MANAGER = `http://127.0.0.1:${port}`;
+
+		try {
+			const load = createSecretLoader({ secretId: "bot/hung", ttlMs: 0 });
+			const started = Date.now();
+			const error = (await load().catch(
+				(caught: unknown) => caught,
+			)) as SecretLoadError;
+
+			expect(error).toBeInstanceOf(SecretLoadError);
+			expect(error.reason).toMatch(/Timeout|ECONNRESET|socket hang up/i);
+			expect(Date.now() - started).toBeLessThan(8_000);
+		} finally {
+			process.env.AWS_ENDPOINT_URL_SECRETS_MANAGER = saved;
+			for (const socket of sockets) {
+				socket.destroy();
+			}
+			await new Promise<void>((resolve) => server.close(() => resolve()));
+		}
+	}, 15_000);
+
+	test("names the connection error of a closed port", async () => {
+		const saved = process.env.AWS_ENDPOINT_URL_SECRETS_MANAGER;
+		process.env.AWS_ENDPOINT_URL_SECRETS_MANAGER = "http://127.0.0.1:9";
+
+		try {
+			const error = (await createSecretLoader({
+				secretId: "bot/closed",
+				ttlMs: 0,
+			})().catch((caught: unknown) => caught)) as SecretLoadError;
+
+			expect(error.reason).toContain("ECONNREFUSED");
+		} finally {
+			process.env.AWS_ENDPOINT_URL_SECRETS_MANAGER = saved;
+		}
+	});
+});

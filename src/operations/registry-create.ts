@@ -1,9 +1,10 @@
 import { RegistryNotFoundError } from "../sakura/errors";
-import type { AccessLevel } from "../sakura/types";
+import type { AccessLevel, Registry } from "../sakura/types";
 import type { OperationContext } from "./context";
 import { OperationError } from "./errors";
 import { toOperationError } from "./sakura-errors";
 import type { Outcome } from "./types";
+import { isUncertain, markUncertain } from "./uncertain-write";
 
 export interface CreateRegistryRequest {
 	name: string;
@@ -32,8 +33,39 @@ export async function createRegistry(
 		});
 		return { kind: "registry.create", registry };
 	} catch (error) {
+		if (isUncertain(error)) {
+			return {
+				kind: "registry.create",
+				registry: await findCreated(request.name, error, context),
+			};
+		}
 		throw explainCreateError(error, request);
 	}
+}
+
+/**
+ * Looks for the registry after a create that timed out or lost its connection: the label was free
+ * before, so a registry with it now is the one just created.
+ */
+async function findCreated(
+	label: string,
+	createError: unknown,
+	context: OperationContext,
+): Promise<Registry> {
+	let registry: Registry;
+	try {
+		registry = await context.registries.resolveRegistry(label);
+	} catch (error) {
+		if (error instanceof RegistryNotFoundError) {
+			throw toOperationError(createError);
+		}
+		throw markUncertain(error);
+	}
+	context.log.warn("Registry create timed out but the registry exists", {
+		registryId: registry.id,
+		label,
+	});
+	return registry;
 }
 
 async function rejectTakenLabel(

@@ -1,6 +1,7 @@
 import type { OperationContext } from "./context";
 import { toOperationError } from "./sakura-errors";
 import type { Outcome } from "./types";
+import { markUncertain } from "./uncertain-write";
 
 /** Deletes a registry and, with it on SAKURA, all of its users. */
 export async function deleteRegistry(
@@ -9,7 +10,11 @@ export async function deleteRegistry(
 ): Promise<Outcome> {
 	try {
 		const registry = await context.registries.resolveRegistry(registryRef);
-		await context.registries.deleteRegistry(registry.id);
+		try {
+			await context.registries.deleteRegistry(registry.id);
+		} catch (error) {
+			throw markUncertain(error);
+		}
 		return { kind: "registry.delete", registry };
 	} catch (error) {
 		throw toOperationError(error, registryRef);

@@ -5,6 +5,7 @@ import { deliverOrRevoke, newPassword } from "./credentials";
 import { OperationError } from "./errors";
 import { toOperationError } from "./sakura-errors";
 import type { Outcome, Requester } from "./types";
+import { isUncertain, markUncertain } from "./uncertain-write";
 
 export interface AddUserRequest {
 	registry: string;
@@ -46,7 +47,20 @@ export async function addUser(
 					{ cause: error },
 				);
 			}
-			throw error;
+			// The user did not exist before, so if it exists now it has the password just sent.
+			if (
+				!isUncertain(error) ||
+				!(await userExists(registry.id, request.username, context))
+			) {
+				throw error;
+			}
+			context.log.warn(
+				"User add timed out but the user exists; delivering its password",
+				{
+					registryId: registry.id,
+					username: request.username,
+				},
+			);
 		}
 
 		const credentials = {
@@ -57,7 +71,7 @@ export async function addUser(
 			rotated: false,
 		};
 		await deliverOrRevoke(requester, credentials, context, () =>
-			context.registries.deleteUser(registry.id, request.username),
+			deleteIfPresent(registry.id, request.username, context),
 		);
 		return {
 			kind: "user.add",
@@ -67,5 +81,38 @@ export async function addUser(
 		};
 	} catch (error) {
 		throw toOperationError(error, request.registry);
+	}
+}
+
+/**
+ * Looks the user up after an uncertain add. A failed lookup leaves the outcome unknown, which the
+ * requester is told, with the advice to check the user list before trying again.
+ */
+async function userExists(
+	registryId: string,
+	username: string,
+	context: OperationContext,
+): Promise<boolean> {
+	try {
+		const users = await context.registries.listUsers(registryId);
+		return users.some((user) => user.username === username);
+	} catch (error) {
+		throw markUncertain(error);
+	}
+}
+
+/** Deletes a user; a 404 means an earlier attempt already deleted it. */
+async function deleteIfPresent(
+	registryId: string,
+	username: string,
+	context: OperationContext,
+): Promise<void> {
+	try {
+		await context.registries.deleteUser(registryId, username);
+	} catch (error) {
+		if (error instanceof SakuraApiError && error.status === 404) {
+			return;
+		}
+		throw error;
 	}
 }

@@ -1,8 +1,10 @@
+import type { UpdateUserInput } from "../sakura/types";
 import type { OperationContext } from "./context";
 import { deliverOrRevoke, newPassword } from "./credentials";
 import { OperationError } from "./errors";
 import { toOperationError } from "./sakura-errors";
 import type { Outcome, Requester } from "./types";
+import { isUncertain, markUncertain } from "./uncertain-write";
 
 /**
  * Gives an existing registry user a new generated password, keeping its permission, and DMs it to
@@ -27,10 +29,12 @@ export async function rotateUser(
 		}
 
 		const password = newPassword(context);
-		await context.registries.updateUser(registry.id, username, {
-			password,
-			permission: user.permission,
-		});
+		await setPassword(
+			registry.id,
+			username,
+			{ password, permission: user.permission },
+			context,
+		);
 
 		const credentials = {
 			registry,
@@ -53,5 +57,35 @@ export async function rotateUser(
 		};
 	} catch (error) {
 		throw toOperationError(error, registryRef);
+	}
+}
+
+/**
+ * Sets a user's password. Setting the same password twice is harmless, so a request that timed out
+ * or lost its connection is sent once more before the outcome is reported as unknown.
+ */
+async function setPassword(
+	registryId: string,
+	username: string,
+	input: UpdateUserInput,
+	context: OperationContext,
+): Promise<void> {
+	try {
+		await context.registries.updateUser(registryId, username, input);
+		return;
+	} catch (error) {
+		if (!isUncertain(error)) {
+			throw error;
+		}
+		context.log.warn("Password update timed out; sending it once more", {
+			registryId,
+			username,
+		});
+	}
+
+	try {
+		await context.registries.updateUser(registryId, username, input);
+	} catch (error) {
+		throw markUncertain(error);
 	}
 }

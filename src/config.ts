@@ -30,6 +30,20 @@ export interface Settings {
 		timeoutMs: number;
 	};
 	logLevel: string;
+	approvals: {
+		/** DynamoDB table of access requests, from `REQUESTS_TABLE`. */
+		requestsTable: string;
+		/**
+		 * DynamoDB endpoint from `AWS_ENDPOINT_URL_DYNAMODB`, set only for dynalite. The AWS SDK reads
+		 * the same variable from `process.env` by itself. It is also passed explicitly, so a handler
+		 * built with its own environment reaches the same endpoint.
+		 */
+		dynamodbEndpoint?: string;
+		/** Channel (`C…` or `G…`) that gets every approval card; when absent, the request's own channel. */
+		channelId?: string;
+		/** Policy file path; when absent, the `policy.json` bundled into the build. */
+		policyPath?: string;
+	};
 }
 
 /** Default SAKURA Cloud API root; the client appends `/{zone}/api/cloud/1.1`. */
@@ -66,9 +80,36 @@ const environmentSchema = z.object({
 		.min(100)
 		.max(60_000)
 		.default(10_000),
+	// Powertools Logger's levels; the case does not matter, as for Powertools itself.
 	LOG_LEVEL: z
-		.enum(["DEBUG", "INFO", "WARN", "ERROR", "SILENT"])
+		.preprocess(
+			(value) =>
+				typeof value === "string" ? value.trim().toUpperCase() : value,
+			z.enum(["TRACE", "DEBUG", "INFO", "WARN", "ERROR", "CRITICAL", "SILENT"]),
+		)
 		.default("INFO"),
+	// DynamoDB table names: 3 to 255 characters from [a-zA-Z0-9_.-].
+	REQUESTS_TABLE: z
+		.string({
+			error: (issue) =>
+				issue.input === undefined
+					? "missing; set it to the name of the DynamoDB requests table"
+					: "use the DynamoDB table name as a string",
+		})
+		.regex(
+			/^[A-Za-z0-9_.-]{3,255}$/,
+			"use the DynamoDB table name: 3 to 255 characters from A-Z, a-z, 0-9, _, . and -",
+		),
+	AWS_ENDPOINT_URL_DYNAMODB: z.url({ protocol: /^https?$/ }).optional(),
+	// Slack ids of public (C) and private (G) channels. A DM (D) has no other members to approve.
+	APPROVAL_CHANNEL_ID: z
+		.string()
+		.regex(
+			/^[CG][A-Z0-9]{2,}$/,
+			"use a Slack channel id such as C0123456789, not the channel name",
+		)
+		.optional(),
+	POLICY_PATH: nonEmpty.optional(),
 });
 
 /**
@@ -85,9 +126,16 @@ export function parseSettings(env: NodeJS.ProcessEnv): Settings {
 	const result = environmentSchema.safeParse(present);
 	if (!result.success) {
 		throw new ConfigError(
-			result.error.issues.map(
-				(issue) => `${issue.path.join(".")}: ${issue.message}`,
-			),
+			result.error.issues.map((issue) => {
+				// Settings hold no secrets, so the rejected value is shown to help fix it.
+				const name = issue.path.join(".");
+				const value = present[name];
+				const shown =
+					value === undefined
+						? ""
+						: ` (value "${String(value).slice(0, 200)}")`;
+				return `${name}: ${issue.message}${shown}`;
+			}),
 		);
 	}
 
@@ -102,6 +150,12 @@ export function parseSettings(env: NodeJS.ProcessEnv): Settings {
 			timeoutMs: values.SAKURA_TIMEOUT_MS,
 		},
 		logLevel: values.LOG_LEVEL,
+		approvals: {
+			requestsTable: values.REQUESTS_TABLE,
+			dynamodbEndpoint: values.AWS_ENDPOINT_URL_DYNAMODB,
+			channelId: values.APPROVAL_CHANNEL_ID,
+			policyPath: values.POLICY_PATH,
+		},
 	};
 }
 
@@ -137,7 +191,8 @@ export function parseSecrets(
 	][]) {
 		const name = names.find(
 			(candidate) =>
-				typeof values[candidate] === "string" && values[candidate] !== "",
+				typeof values[candidate] === "string" &&
+				(values[candidate] as string).trim() !== "",
 		);
 		if (name === undefined) {
 			problems.push(`${names.join(" or ")} is missing from ${source}`);

@@ -5,9 +5,12 @@ import {
 	SAKURA_DEFAULT_ROOT_URL,
 } from "../src/config";
 
+/** The one required setting, so each test names only what it checks. */
+const REQUIRED = { REQUESTS_TABLE: "registry-bot-requests" };
+
 describe("parseSettings", () => {
 	test("applies defaults to an empty environment", () => {
-		const settings = parseSettings({});
+		const settings = parseSettings(REQUIRED);
 
 		expect(settings.secretId).toBeUndefined();
 		expect(settings.sakura).toEqual({
@@ -21,6 +24,7 @@ describe("parseSettings", () => {
 
 	test("treats empty strings as unset", () => {
 		const settings = parseSettings({
+			...REQUIRED,
 			APP_SECRET_ID: "",
 			SAKURACLOUD_DEFAULT_ZONE: "",
 		});
@@ -31,6 +35,7 @@ describe("parseSettings", () => {
 
 	test("trims a trailing slash from the root URL", () => {
 		const settings = parseSettings({
+			...REQUIRED,
 			SAKURACLOUD_API_ROOT_URL: "http://127.0.0.1:9999/cloud/zone/",
 		});
 
@@ -44,10 +49,15 @@ describe("parseSettings", () => {
 		["SECRET_CACHE_TTL_SECONDS", "-1"],
 		["SLACK_API_URL", "ftp://127.0.0.1/api/"],
 		["LOG_LEVEL", "LOUD"],
+		["REQUESTS_TABLE", "requests table"],
+		["REQUESTS_TABLE", "ab"],
+		["APPROVAL_CHANNEL_ID", "#registry-approvals"],
+		["APPROVAL_CHANNEL_ID", "D0HANAKO"],
+		["AWS_ENDPOINT_URL_DYNAMODB", "127.0.0.1:8000"],
 	])("names the invalid variable %s", (name, value) => {
 		const error = (() => {
 			try {
-				parseSettings({ [name]: value });
+				parseSettings({ ...REQUIRED, [name]: value });
 			} catch (caught) {
 				return caught;
 			}
@@ -56,6 +66,48 @@ describe("parseSettings", () => {
 
 		expect(error).toBeInstanceOf(ConfigError);
 		expect((error as ConfigError).problems.join(" ")).toContain(name);
+	});
+});
+
+describe("parseSettings approvals", () => {
+	test("requires REQUESTS_TABLE", () => {
+		expect(() => parseSettings({})).toThrow(ConfigError);
+		expect(() => parseSettings({ REQUESTS_TABLE: "" })).toThrow(
+			/REQUESTS_TABLE: missing/,
+		);
+	});
+
+	test("leaves optional approval settings unset", () => {
+		const settings = parseSettings(REQUIRED);
+
+		expect(settings.approvals).toEqual({
+			requestsTable: "registry-bot-requests",
+			dynamodbEndpoint: undefined,
+			channelId: undefined,
+			policyPath: undefined,
+		});
+	});
+
+	test("reads every approval setting", () => {
+		const settings = parseSettings({
+			...REQUIRED,
+			AWS_ENDPOINT_URL_DYNAMODB: "http://127.0.0.1:8000",
+			APPROVAL_CHANNEL_ID: "C0APPROVALS",
+			POLICY_PATH: "/opt/policy.json",
+		});
+
+		expect(settings.approvals).toEqual({
+			requestsTable: "registry-bot-requests",
+			dynamodbEndpoint: "http://127.0.0.1:8000",
+			channelId: "C0APPROVALS",
+			policyPath: "/opt/policy.json",
+		});
+	});
+
+	test("treats an empty APPROVAL_CHANNEL_ID as unset", () => {
+		const settings = parseSettings({ ...REQUIRED, APPROVAL_CHANNEL_ID: "" });
+
+		expect(settings.approvals.channelId).toBeUndefined();
 	});
 });
 
@@ -110,5 +162,49 @@ describe("parseSecrets", () => {
 			"SAKURA_ACCESS_TOKEN or SAKURACLOUD_ACCESS_TOKEN",
 		);
 		expect(error?.message).not.toContain("sign-value");
+	});
+});
+
+describe("parseSettings log level and values", () => {
+	test("accepts any case of a log level", () => {
+		expect(
+			parseSettings({ LOG_LEVEL: "debug", REQUESTS_TABLE: "requests" })
+				.logLevel,
+		).toBe("DEBUG");
+		expect(
+			parseSettings({ LOG_LEVEL: "Critical", REQUESTS_TABLE: "requests" })
+				.logLevel,
+		).toBe("CRITICAL");
+	});
+
+	test("shows the rejected value", () => {
+		let error: ConfigError | undefined;
+		try {
+			parseSettings({
+				SAKURACLOUD_DEFAULT_ZONE: "bad zone",
+				REQUESTS_TABLE: "requests",
+			});
+		} catch (caught) {
+			error = caught as ConfigError;
+		}
+
+		expect(error?.message).toContain("SAKURACLOUD_DEFAULT_ZONE");
+		expect(error?.message).toContain('(value "bad zone")');
+	});
+});
+
+describe("parseSecrets blank values", () => {
+	test("treats a blank value as missing", () => {
+		expect(() =>
+			parseSecrets(
+				{
+					SLACK_SIGNING_SECRET: "sign",
+					SLACK_BOT_TOKEN: "   ",
+					SAKURACLOUD_ACCESS_TOKEN: "token",
+					SAKURACLOUD_ACCESS_TOKEN_SECRET: "secret",
+				},
+				"the environment",
+			),
+		).toThrow("SLACK_BOT_TOKEN is missing from the environment");
 	});
 });

@@ -1,4 +1,5 @@
 import type { Logger } from "@aws-lambda-powertools/logger";
+import { DynamoDBClient } from "@aws-sdk/client-dynamodb";
 import type {
 	APIGatewayProxyEventV2,
 	APIGatewayProxyStructuredResultV2,
@@ -13,11 +14,19 @@ import {
 } from "../config";
 import { t } from "../i18n";
 import { asLog, createLogger, type Log } from "../logging";
+import type { ApprovalContext } from "../operations/approvals";
+import { loadPolicy, type Policy, PolicyError } from "../operations/policy";
 import { runOperation } from "../operations/run";
 import { SakuraClient } from "../sakura";
 import { createSlackApp } from "../slack/app";
-import { createInlineDispatcher, type RunOperation } from "../slack/job-runner";
+import { createSlackDirectory } from "../slack/directory";
+import {
+	createInlineDispatcher,
+	type JobRunnerDependencies,
+	type RunOperation,
+} from "../slack/job-runner";
 import { createWebClient } from "../slack/web-client";
+import { DynamoRequestStore } from "../store";
 
 export type SlackHandler = (
 	event: APIGatewayProxyEventV2,
@@ -33,12 +42,22 @@ export interface SlackHandlerOptions {
 	env?: NodeJS.ProcessEnv;
 	/** @default a Powertools JSON logger with service name `slack` */
 	logger?: Log;
+	/** Time source of the request lifecycle: approvals, expiry. Tests set it. @default () => new Date() */
+	clock?: () => Date;
+}
+
+/** State a container keeps across runtimes, because a changed secret does not change it. */
+interface ContainerState {
+	/** One DynamoDB client per container, so its connections are reused across requests. */
+	dynamodb: DynamoDBClient;
+	/** The approval policy, loaded and validated once. */
+	policy: Policy;
 }
 
 /** The objects one Lambda container builds on its first request and keeps while the secret is unchanged. */
 interface Runtime {
-	/** The secret values it was built from; a different object means the secret was read anew. */
-	source: Record<string, unknown>;
+	/** JSON of the secret values it was built from; a different one means the secret changed. */
+	fingerprint: string;
 	handle: (
 		event: APIGatewayProxyEventV2,
 		context: Context,
@@ -72,24 +91,40 @@ export function createSlackHandler(
 	}
 	let loadSecretValues: (() => Promise<Record<string, unknown>>) | undefined;
 	let runtime: Runtime | undefined;
+	let container: ContainerState | undefined;
 
 	const getRuntime = async (): Promise<Runtime> => {
 		const settings = parseSettings(env);
 		loadSecretValues ??= secretSource(settings, env);
+		container ??= buildContainerState(settings);
 		const source = await loadSecretValues();
-		if (runtime?.source === source) {
+		const fingerprint = JSON.stringify(source);
+		if (runtime !== undefined && runtime.fingerprint === fingerprint) {
 			return runtime;
 		}
 
 		// Two requests that both see a new secret may both build; the later one wins, which is harmless.
 		const previous = runtime;
-		runtime = buildRuntime(settings, source, log);
-		await previous?.close();
+		runtime = {
+			...buildRuntime(settings, source, container, log, options.clock),
+			fingerprint,
+		};
+		if (previous !== undefined) {
+			// Requests still running on the old runtime keep its connections until they finish.
+			setTimeout(() => void previous.close(), RETIRED_RUNTIME_GRACE_MS).unref();
+		}
 		return runtime;
 	};
 
 	return async (event, context) => {
 		powertools?.addContext(context);
+
+		if (isFromTheFuture(event)) {
+			log.warn("Rejected a request signed with a timestamp in the future", {
+				timestamp: event.headers?.["x-slack-request-timestamp"],
+			});
+			return { statusCode: 401, body: "" };
+		}
 
 		let built: Runtime;
 		try {
@@ -112,11 +147,27 @@ export function createSlackHandler(
 	};
 }
 
+/**
+ * Loads the policy and creates the DynamoDB client. Without `AWS_ENDPOINT_URL_DYNAMODB` the SDK
+ * takes the endpoint, region and credentials from the Lambda environment.
+ * @throws PolicyError naming the policy file and each problem in it.
+ */
+function buildContainerState(settings: Settings): ContainerState {
+	const policy = loadPolicy(settings.approvals.policyPath);
+	const endpoint = settings.approvals.dynamodbEndpoint;
+	return {
+		policy,
+		dynamodb: new DynamoDBClient(endpoint === undefined ? {} : { endpoint }),
+	};
+}
+
 function buildRuntime(
 	settings: Settings,
 	source: Record<string, unknown>,
+	container: ContainerState,
 	log: Log,
-): Runtime {
+	clock: (() => Date) | undefined,
+): Omit<Runtime, "fingerprint"> {
 	const secrets = parseSecrets(
 		source,
 		settings.secretId === undefined
@@ -141,18 +192,36 @@ function buildRuntime(
 	});
 	const run: RunOperation = (operation, requester, delivery) =>
 		runOperation(operation, requester, { registries: sakura, delivery, log });
+	const runner: JobRunnerDependencies = { run, client, log };
+	const approvals: ApprovalContext = {
+		store: new DynamoRequestStore({
+			tableName: settings.approvals.requestsTable,
+			client: container.dynamodb,
+		}),
+		policy: container.policy,
+		directory: createSlackDirectory(client),
+		log,
+		clock,
+	};
 
 	const { receiver } = createSlackApp({
 		signingSecret: secrets.slackSigningSecret,
 		botToken: secrets.slackBotToken,
 		slackApiUrl: settings.slackApiUrl,
-		dispatcher: createInlineDispatcher({ run, client, log }),
+		requests: {
+			approvals,
+			client,
+			dispatcher: createInlineDispatcher(runner),
+			runner,
+			approvalChannelId: settings.approvals.channelId,
+			log,
+		},
 		log,
 	});
 	log.info("Slack runtime ready", {
 		secretSource: settings.secretId === undefined ? "environment" : "secret",
 	});
-	return { source, handle: receiver.toHandler(), close: () => sakura.close() };
+	return { handle: receiver.toHandler(), close: () => sakura.close() };
 }
 
 /**
@@ -183,10 +252,24 @@ function secretSource(
 	});
 }
 
-/** Logs why the runtime could not be built: variable names, the secret id and AWS error names only. */
+/**
+ * Logs why the runtime could not be built: variable names, the policy file and its problems, the
+ * secret id and AWS error names only.
+ */
 function logBuildFailure(error: unknown, log: Log): void {
 	if (error instanceof ConfigError) {
 		log.error("Slack handler is misconfigured", { problems: error.problems });
+		return;
+	}
+	if (error instanceof PolicyError) {
+		log.error("Slack handler's approval policy is invalid", {
+			policyFile: error.source,
+			problems: error.problems.map((problem) =>
+				problem.path === ""
+					? problem.message
+					: `${problem.path}: ${problem.message}`,
+			),
+		});
 		return;
 	}
 	if (error instanceof SecretLoadError) {
@@ -212,4 +295,25 @@ function misconfiguredResponse(): APIGatewayProxyStructuredResultV2 {
 			text: t("app.misconfigured"),
 		}),
 	};
+}
+
+/** How long a runtime replaced by a new secret keeps its connections open for requests in flight. */
+const RETIRED_RUNTIME_GRACE_MS = 60_000;
+
+/** Slack's replay rule allows five minutes of clock difference in either direction. */
+const MAX_CLOCK_SKEW_SECONDS = 300;
+
+/**
+ * Returns true for a request whose `X-Slack-Request-Timestamp` lies more than five minutes ahead.
+ * Bolt's receiver rejects only old timestamps; a future one would let a captured request be
+ * replayed long after it was signed.
+ */
+function isFromTheFuture(event: APIGatewayProxyEventV2): boolean {
+	const header = event.headers?.["x-slack-request-timestamp"];
+	if (header === undefined) {
+		return false;
+	}
+	// The system clock, as Bolt's own check of old timestamps uses it.
+	const now = Date.now() / 1000;
+	return Number(header) - now > MAX_CLOCK_SKEW_SECONDS;
 }

@@ -5,16 +5,18 @@
  */
 export const en = {
 	// Command usage, shown in help and after a command-line error.
-	"usage.list": "/registry list",
-	"usage.show": "/registry show <name|id>",
+	"usage.list": "/registry list [--reason <text>]",
+	"usage.show": "/registry show <name|id> [--reason <text>]",
 	"usage.create":
-		"/registry create <name> [--permission none|readonly] [--domain <fqdn>] [--description <text>]",
-	"usage.delete": "/registry delete <name|id>",
+		"/registry create <name> [--permission none|readonly] [--domain <fqdn>] [--description <text>] [--reason <text>]",
+	"usage.delete": "/registry delete <name|id> [--reason <text>]",
 	"usage.user_add":
-		"/registry user add <registry> [--user <name>] [--permission readonly|readwrite|all]",
-	"usage.user_list": "/registry user list <registry>",
-	"usage.user_delete": "/registry user del <registry> --user <name>",
-	"usage.user_rotate": "/registry user rotate <registry> --user <name>",
+		"/registry user add <registry> [--user <name>] [--permission readonly|readwrite|all] [--reason <text>]",
+	"usage.user_list": "/registry user list <registry> [--reason <text>]",
+	"usage.user_delete":
+		"/registry user del <registry> --user <name> [--reason <text>]",
+	"usage.user_rotate":
+		"/registry user rotate <registry> --user <name> [--reason <text>]",
 
 	// Help.
 	"help.fallback": "How to use /registry",
@@ -36,7 +38,7 @@ export const en = {
 	"help.user_rotate":
 		"`{usage}`\nSets a new password and sends it to you by direct message. The old password stops working.",
 	"help.notes":
-		'Permissions: `readonly` pulls, `readwrite` also pushes, `all` also deletes. Names use lowercase letters a-z, digits and hyphens. Quote values with spaces: `--description "team images"`. Flags also work as `--flag=value`.',
+		'Permissions: `readonly` pulls, `readwrite` also pushes, `all` also deletes. Registry names use lowercase letters a-z, digits and hyphens; user names may also contain `.` and `_`. Since 2026 SAKURA accepts only the access level `none` for new registries. Quote values with spaces: `--description "team images"`. Flags also work as `--flag=value`. Every command takes `--reason <text>`, at most 500 characters, which approvers see when the command needs approval.',
 
 	// Command-line errors. Each names the value and the fix.
 	"parse.see_help": "Type `/registry help` to see all commands.",
@@ -58,7 +60,6 @@ export const en = {
 		"`{command}` does not take the argument `{argument}`. Values other than the name go after a flag.",
 	"parse.unknown_flag":
 		"`{command}` has no flag `{flag}`. Its flags are: {validFlags}.",
-	"parse.no_flags": "`{command}` takes no flags, but `{flag}` was given.",
 	"parse.repeated_flag": "`{flag}` was given more than once. Give it once.",
 	"parse.flag_value_missing":
 		"`{flag}` needs a value, for example `{flag} {example}`.",
@@ -91,7 +92,7 @@ export const en = {
 	"parse.derived_username_invalid":
 		"No user name could be made from your Slack name. Give one with `--user <name>`.",
 	"parse.access_level_invalid":
-		"`{value}` is not an access level. Use `--permission none` (private, the default) or `--permission readonly`.",
+		"`{value}` is not an access level. Use `--permission none` (private, the default): since 2026 SAKURA accepts only `none` for new registries.",
 	"parse.access_level_readwrite_removed":
 		"SAKURA Cloud removed the `readwrite` access level (anonymous push) in 2026. Leave `--permission` out to create a private registry, then add users with `/registry user add`.",
 	"parse.user_permission_invalid":
@@ -100,6 +101,8 @@ export const en = {
 		"`{value}` is not a valid domain name. Give a fully qualified name such as `registry.example.com`, without `https://` and in ASCII (punycode) form.",
 	"parse.description_too_long":
 		"The description is {length} characters long, but SAKURA Cloud allows at most {max}.",
+	"parse.reason_too_long":
+		"The reason is {length} characters long, but the maximum is {max}. Shorten it.",
 
 	// Messages shown while an operation runs.
 	"working.registry.list": "Listing registries…",
@@ -178,7 +181,15 @@ export const en = {
 	"error.sakura_failed":
 		"SAKURA Cloud returned an error (HTTP {status}, code `{errorCode}`): {sakuraMessage}\nTry again later. If it keeps failing, give an admin the serial `{serial}`.",
 	"error.credentials_undelivered":
-		"The bot could not send you a direct message, so it revoked the new password of `{username}` on `{registry}` and nobody can use it. Open the bot's Messages tab in Slack (or start a DM with the bot), then run the command again.",
+		"The bot could not send you a direct message, so it revoked the new password of `{username}` on `{registry}` and nobody can use it.",
+	"error.credentials_unrevoked":
+		"The bot could not send you a direct message, and removing the new password of `{username}` on `{registry}` failed too: that password may still work although nobody received it. Ask an admin to delete the user with `/registry user del {registry} --user {username}`.",
+	"error.dm_advice_open_dm":
+		"Open the bot's Messages tab in Slack (or start a DM with the bot), then run the command again.",
+	"error.dm_advice_admin":
+		"The bot's Slack token is invalid or lacks a permission (`{deliveryError}`). Ask an admin of this Slack app to check it, then run the command again.",
+	"error.dm_advice_retry":
+		"Slack did not accept the message just now (`{deliveryError}`). Try again in a few minutes.",
 	"error.details": "HTTP {status} · code `{errorCode}` · serial `{serial}`",
 	"error.check_create":
 		"The registry may have been created anyway: check `/registry list` before you try again.",
@@ -205,13 +216,188 @@ export const en = {
 	"credentials.login":
 		"*Log in* (Docker asks for the password, so it stays out of your shell history):\n```docker login {host} --username {username}```",
 	"credentials.login_ci":
-		"*In CI*, keep the password in a secret variable and pipe it in:\n```printf '%s' \"$REGISTRY_PASSWORD\" | docker login {host} --username {username} --password-stdin```",
+		"*In CI*, keep the password in a secret variable and pipe it in:\n```printf '%s' \"$REGISTRY_PASSWORD\" \\\n  | docker login {host} \\\n    --username {username} --password-stdin```",
 	"credentials.store":
 		"Store the password in a secret manager now. The bot does not keep it and cannot show it again.",
 	"credentials.old_password":
 		"The old password of `{username}` stopped working.",
 
+	// Approval requests: the card in the approval channel, replies to its buttons, and the DMs that
+	// tell a requester how their request ended. `{requester}`, `{approver}`, `{approvers}`,
+	// `{approvals}`, `{channel}` and the times are Slack mentions and date tokens that the builders
+	// insert after escaping, so these templates themselves contain no markup either.
+	"request.action.registry.list":
+		"List the registries of the SAKURA Cloud account. Nothing changes.",
+	"request.action.registry.show":
+		"Show registry `{registry}` and its users. Nothing changes.",
+	"request.action.registry.create":
+		"Create registry `{name}` at `{fqdn}` with access level `{accessLevel}`.",
+	"request.action.registry.create_domain": "Custom domain: `{domain}`.",
+	"request.action.registry.create_description": "Description: `{description}`.",
+	"request.action.registry.delete":
+		"Delete registry `{registry}` with all its images and users. This cannot be undone.",
+	"request.action.user.add":
+		"Add user `{username}` with {permission} permission to registry `{registry}`. The password goes to {requester} by DM.",
+	"request.action.user.list":
+		"List the users of registry `{registry}`. Nothing changes.",
+	"request.action.user.delete":
+		"Delete user `{username}` from registry `{registry}`. Its password stops working.",
+	"request.action.user.rotate":
+		"Set a new password for user `{username}` on registry `{registry}`. The new password goes to {requester} by DM, and the old one stops working.",
+	"request.card.fallback": "{requester} asks for approval: {action}",
+	"request.card.asks": "{requester} asks for approval to:\n{action}",
+	"request.card.reason": "*Reason*\n{reason}",
+	"request.card.no_reason": "*Reason*\nNone given.",
+	"request.card.progress": "*Approvals:* {count} of {required}",
+	"request.card.approval": "{approver} on {at}",
+	"request.card.who_may_approve":
+		"Who may approve: {approvers}. Expires on {expiresAt}.",
+	"request.card.id": "Request `{id}`",
+	"request.approvers.admins": "workspace admins and owners",
+	"request.approvers.nobody": "nobody (check the approval policy)",
+	"request.approvers.separator": " or ",
+	"request.status.running": ":hourglass_flowing_sand: Approved. Running now…",
+	"request.status.succeeded": ":white_check_mark: Approved and done on {at}.",
+	"request.status.failed": ":x: Approved, but it failed on {at}:\n{error}",
+	"request.status.failed_code":
+		":x: Approved, but it failed on {at} with error `{code}`.",
+	"request.status.rejected": ":no_entry: Rejected by {approver} on {at}.",
+	"request.status.rejected_reason":
+		":no_entry: Rejected by {approver} on {at}. Reason: {reason}",
+	"request.status.rejected_unknown": ":no_entry: Rejected.",
+	"request.status.cancelled": "Cancelled by the requester on {at}.",
+	"request.status.expired":
+		":alarm_clock: Expired on {at} before it had enough approvals. Nothing was changed.",
+	"request.button.approve": "Approve",
+	"request.button.reject": "Reject",
+	"request.button.cancel": "Cancel request",
+	"request.approvals_one": "1 approval",
+	"request.approvals_other": "{count} approvals",
+	"request.submitted":
+		"Sent for approval: {action}\nIt needs {approvals} from {approvers}. You get a DM when it is decided. It expires on {expiresAt}.",
+	"request.forbidden":
+		"The approval policy does not let you ask for this: {action}\nAsk an admin of this Slack app if you need it.",
+	"request.card_failed":
+		"Your request was cancelled, because the bot could not post the approval card in {channel} (Slack error `{error}`). Ask an admin to invite the bot to that channel, or to set APPROVAL_CHANNEL_ID to a channel the bot is in. Then run the command again.",
+	"request.no_approval_channel":
+		"This request needs approval, but approvers cannot see a direct message. Run the command in a channel where the bot is a member, or ask an admin to set APPROVAL_CHANNEL_ID.",
+	"request.permission_check_failed":
+		"The bot could not check your permissions with Slack. Try again in a moment.",
+	"request.click.not_found": "This request no longer exists.",
+	"request.click.not_requester": "Only the requester can cancel this request.",
+	"request.click.self_approve": "You cannot approve your own request.",
+	"request.click.self_reject":
+		"You cannot reject your own request. Cancel it instead.",
+	"request.click.not_approver": "You are not an approver for this request.",
+	"request.click.not_approver_who":
+		"You are not an approver for this request. It needs approval from {approvers}.",
+	"request.click.expired": "This request expired on {at}.",
+	"request.click.duplicate": "You already approved this request on {at}.",
+	"request.click.rejected": "This request was rejected by {approver}.",
+	"request.click.cancelled": "This request was cancelled by the requester.",
+	"request.click.changed":
+		"This request changed while you clicked. Look at the card and try again.",
+	"request.click.approved": "Already approved by {approvals}.",
+	"request.dm.approved_done":
+		"Your request was approved by {approvals} and done: {action}",
+	"request.dm.approved_failed":
+		"Your request was approved by {approvals}, but it failed: {action}",
+	"request.dm.rejected": "Your request was rejected by {approver}: {action}",
+	"request.dm.rejected_reason":
+		"Your request was rejected by {approver}: {action}\nReason: {reason}",
+	"request.dm.expired":
+		"Your request expired on {at} before it had enough approvals, so nothing was changed: {action}\nRun the command again if you still need it.",
+	"request.cancelled": "You cancelled this request: {action}",
+	"request.reject.title": "Reject request",
+	"request.reject.submit": "Reject",
+	"request.reject.close": "Back",
+	"request.reject.summary": "{requester} asks for approval to:\n{action}",
+	"request.reject.reason_label": "Reason",
+	"request.reject.reason_hint":
+		"Optional, at most 500 characters. The requester sees it in a DM, and the card shows it.",
+
 	// The HTTP handler, when the bot cannot start because its configuration or secret is invalid.
 	"app.misconfigured":
 		"The bot is misconfigured and cannot run commands right now. Ask an admin to check its logs.",
+
+	// ── Modal forms: the /registry entry modal, its forms and their field errors. ──
+	// Modal titles and button texts are plain text of at most 24 characters, a Slack view limit.
+	"modal.entry.title": "SAKURA Registry",
+	"modal.entry.intro": "What do you want to do?",
+	"modal.entry.choose_create": "Create a registry",
+	"modal.entry.choose_user_add": "Get registry credentials",
+	"modal.entry.choose_list": "List registries",
+	"modal.entry.choose_show": "Show a registry",
+	"modal.entry.choose_delete": "Delete a registry",
+	"modal.entry.choose_user_delete": "Delete a user",
+	"modal.entry.choose_user_rotate": "Rotate a password",
+	"modal.entry.commands_hint":
+		"Each form is also a command: `/registry help` lists them.",
+	"modal.cancel": "Cancel",
+	"modal.submit": "Submit",
+	"modal.title.create": "Create a registry",
+	"modal.title.user_add": "Get credentials",
+	"modal.title.list": "List registries",
+	"modal.title.show": "Show a registry",
+	"modal.title.delete": "Delete a registry",
+	"modal.title.user_delete": "Delete a user",
+	"modal.title.user_rotate": "Rotate a password",
+	"modal.field.name": "Name",
+	"modal.field.name_placeholder": "team-images",
+	"modal.field.name_hint":
+		"Lowercase letters a-z, digits and hyphens, at most 63 characters. The registry's host name becomes <name>.sakuracr.jp.",
+	"modal.field.access_level": "Access level",
+	"modal.field.access_level_none": "none (private)",
+	"modal.field.access_level_none_note":
+		"Only registry users with a password can pull or push.",
+	"modal.field.access_level_readonly": "readonly (public pull)",
+	"modal.field.access_level_readonly_note":
+		"Deprecated. Anyone can pull, and SAKURA may reject it.",
+	"modal.field.domain": "Custom domain",
+	"modal.field.domain_placeholder": "registry.example.com",
+	"modal.field.domain_hint":
+		"A fully qualified domain name in ASCII (punycode) form, without https://.",
+	"modal.field.description": "Description",
+	"modal.field.description_hint": "At most 512 characters.",
+	"modal.field.reason": "Reason",
+	"modal.field.reason_hint":
+		"Why you need this. Approvers see it when the request needs approval.",
+	"modal.field.registry": "Registry",
+	"modal.field.registry_placeholder": "Type to search registries",
+	"modal.field.permission": "Permission",
+	"modal.field.permission_readonly": "readonly (pull)",
+	"modal.field.permission_readwrite": "readwrite (pull and push)",
+	"modal.field.permission_all": "all (pull, push and delete)",
+	"modal.field.username": "User name",
+	"modal.field.username_hint_derived":
+		"Leave it empty to use {username}, made from your Slack name. Lowercase letters a-z, digits, '.', '_' and '-'.",
+	"modal.field.username_hint":
+		"Lowercase letters a-z, digits, '.', '_' and '-', starting with a letter or digit.",
+	"modal.list.note":
+		"The bot sends the list of registries to you by direct message.",
+	"modal.delete.warning":
+		"Deleting a registry also deletes its images and users. This cannot be undone.",
+	"modal.user_delete.warning":
+		"The user's password stops working as soon as the user is deleted.",
+	"modal.user_rotate.note":
+		"The bot sends the new password to you by direct message, and the old one stops working.",
+	"modal.option.registry": "{name} ({fqdn})",
+
+	// Field errors shown under a modal input. Slack shows them as plain text.
+	"modal.error.required": "Enter a value.",
+	"modal.error.registry_required": "Choose a registry from the list.",
+	"modal.error.registry_unknown":
+		"No registry has the ID {value}. Choose a registry from the list.",
+	"modal.error.registry_list_failed":
+		"The registry list could not be loaded from SAKURA Cloud, so your choice could not be checked. Try again in a few minutes.",
+	"modal.error.access_level_invalid":
+		'"{value}" is not an access level. Choose none (private) or readonly.',
+	"modal.error.access_level_readwrite_removed":
+		"SAKURA Cloud removed the readwrite access level (anonymous push) in 2026. Choose none, then add registry users.",
+	"modal.error.user_permission_invalid":
+		'"{value}" is not a user permission. Choose readonly (pull), readwrite (pull and push) or all (also delete).',
+	"modal.error.derived_username_invalid":
+		"No user name could be made from your Slack name. Enter one.",
+	"modal.error.open_failed":
+		"The form could not be opened (Slack error {error}). Run the command again, or type it in full: `/registry help` lists the commands.",
 } satisfies Record<string, string>;

@@ -18,7 +18,7 @@ async function main(): Promise<void> {
 	}
 	if (interactive) {
 		console.log(
-			"SAKURA Registry sandbox. Type /registry help to start, /as NAME to switch user, /quit to end.",
+			"SAKURA Registry sandbox. Type /registry help to start, or /help for the sandbox commands.",
 		);
 	}
 

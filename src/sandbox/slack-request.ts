@@ -156,3 +156,28 @@ export function buildSignedEvent(
 		isBase64Encoded: base64,
 	};
 }
+
+/**
+ * Encodes an interaction payload as Slack sends it: one form field, `payload`, holding the JSON.
+ * Slack's signature covers these form-encoded bytes, not the JSON.
+ */
+export function encodeInteractionPayload(payload: unknown): string {
+	return new URLSearchParams({ payload: JSON.stringify(payload) }).toString();
+}
+
+export interface SignedInteractionOptions
+	extends Omit<SignedEventOptions, "body"> {
+	/** The interaction payload: `block_actions`, `view_submission`, `shortcut`, `block_suggestion`. */
+	payload: unknown;
+}
+
+/**
+ * Builds the API Gateway HTTP API (payload 2.0) event of a signed interaction request, such as a
+ * button click, a modal submission or a shortcut, with the payload form-encoded as Slack sends it.
+ */
+export function buildSignedInteractionEvent(
+	options: SignedInteractionOptions,
+): APIGatewayProxyEventV2 {
+	const { payload, ...rest } = options;
+	return buildSignedEvent({ ...rest, body: encodeInteractionPayload(payload) });
+}

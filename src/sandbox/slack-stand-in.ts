@@ -10,13 +10,19 @@ import {
 	SANDBOX_TEAM_ID,
 	type SampleUser,
 } from "./slack-stand-in/users";
+import type { StoredView } from "./slack-stand-in/views";
 import { Workspace } from "./slack-stand-in/workspace";
 
 export {
+	SAMPLE_CHANNELS,
+	SAMPLE_GROUPS,
 	SAMPLE_USERS,
 	SANDBOX_TEAM_ID,
+	type SampleChannel,
+	type SampleGroup,
 	type SampleUser,
 } from "./slack-stand-in/users";
+export type { StoredView } from "./slack-stand-in/views";
 export { dmChannelOf, SANDBOX_BOT } from "./slack-stand-in/workspace";
 
 /** The bot token the stand-in accepts by default. It is a fixed public value, valid nowhere else. */
@@ -39,6 +45,8 @@ export interface RecordedCall {
 	ok: boolean;
 	error?: string;
 	at: Date;
+	/** The JSON the stand-in answered with, such as the `channel` and `ts` of a posted message. */
+	result?: Record<string, unknown>;
 }
 
 /** One post to a response URL. */
@@ -79,6 +87,8 @@ export interface SlackStandIn {
 	newResponseUrl(): string;
 	readonly calls: RecordedCall[];
 	readonly responses: RecordedResponse[];
+	/** Returns every modal view opened or pushed, each in its latest form. */
+	views(): StoredView[];
 	/** Calls `listener` after each recorded call or response post; returns a function that unsubscribes. */
 	onRecord(listener: (record: StandInRecord) => void): () => void;
 	/** Makes the next call of `method` (or of `RESPONSE_URL_KEY`) fail; repeated calls queue up. */
@@ -89,9 +99,10 @@ export interface SlackStandIn {
 /**
  * Starts a Slack Web API stand-in on 127.0.0.1. It serves `POST /api/<method>` with form-encoded or
  * JSON arguments and a bearer token, for auth.test, chat.postMessage, chat.postEphemeral,
- * chat.update, conversations.open and users.info. Any other method gets `unknown_method`, a wrong
- * token gets `invalid_auth`, and a missing one `not_authed`. `POST /response/<id>` records posts
- * to response URLs.
+ * chat.update, conversations.open, users.info, usergroups.users.list, views.open, views.update and
+ * views.push. Any other
+ * method gets `unknown_method`, a wrong token gets `invalid_auth`, and a missing one `not_authed`.
+ * `POST /response/<id>` records posts to response URLs.
  */
 export async function startSlackStandIn(
 	options: SlackStandInOptions = {},
@@ -232,6 +243,7 @@ export async function startSlackStandIn(
 		},
 		calls,
 		responses,
+		views: () => workspace.views.all(),
 		onRecord(listener) {
 			listeners.add(listener);
 			return () => listeners.delete(listener);
@@ -249,13 +261,13 @@ export async function startSlackStandIn(
 }
 
 interface Answer {
-	summary: { ok: boolean; error?: string };
+	summary: { ok: boolean; error?: string; result?: Record<string, unknown> };
 	send(response: ServerResponse): void;
 }
 
 function jsonAnswer(result: { ok: boolean; error?: string }): Answer {
 	return {
-		summary: { ok: result.ok, error: result.error },
+		summary: { ok: result.ok, error: result.error, result },
 		send: (response) => sendJson(response, 200, result),
 	};
 }

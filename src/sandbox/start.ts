@@ -1,6 +1,9 @@
 import { randomBytes } from "node:crypto";
+import { DynamoDBClient } from "@aws-sdk/client-dynamodb";
 import { createSlackHandler, type SlackHandler } from "../handlers/runtime";
 import type { Log } from "../logging";
+import { createRequestsTable } from "../store";
+import { type DynaliteServer, startDynalite } from "./dynalite";
 import {
 	SANDBOX_CREDENTIALS,
 	type SakuraEmulator,
@@ -15,12 +18,19 @@ import { type SlackStandIn, startSlackStandIn } from "./slack-stand-in";
 /** Name of the Secrets Manager secret the sandbox creates in its stand-in. */
 export const SANDBOX_SECRET_ID = "sakura-registry-bot/sandbox";
 
+/** DynamoDB table of access requests in the sandbox's dynalite. */
+export const SANDBOX_REQUESTS_TABLE = "sakura-registry-bot-sandbox-requests";
+
+/** Channel of the sandbox workspace that receives approval cards. */
+export const SANDBOX_APPROVAL_CHANNEL = "C0APPROVALS";
+
 export interface Sandbox {
 	handler: SlackHandler;
 	slack: SlackStandIn;
 	/** Absent when real SAKURA credentials were found in the environment. */
 	emulator?: SakuraEmulator;
 	secrets: SecretsManagerStandIn;
+	dynalite: DynaliteServer;
 	signingSecret: string;
 	close(): Promise<void>;
 }
@@ -32,6 +42,8 @@ export interface SandboxOptions {
 	logger?: Log;
 	/** Passed to the emulator, e.g. to keep a Debian registry's htpasswd in step. */
 	htpasswdPath?: string;
+	/** Controls "now" for approvals and expiry. @default the system clock */
+	clock?: () => Date;
 }
 
 /**
@@ -47,10 +59,28 @@ export async function startSandbox(
 	const realSakura = realSakuraCredentials(env);
 	const signingSecret = randomBytes(16).toString("hex");
 
+	// The AWS SDK reads these from the process environment, as it does on Lambda.
+	process.env.AWS_REGION ??= "ap-northeast-1";
+	process.env.AWS_ACCESS_KEY_ID ??= "AKIDSANDBOX";
+	process.env.AWS_SECRET_ACCESS_KEY ??= "sandbox-secret-access-key";
+	process.env.AWS_EC2_METADATA_DISABLED = "true";
+	process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = "true";
+
 	const emulator = realSakura
 		? undefined
 		: await startSakuraEmulator({ htpasswdPath: options.htpasswdPath });
 	const slack = await startSlackStandIn();
+	const dynalite = await startDynalite();
+	const dynamo = new DynamoDBClient({
+		endpoint: dynalite.endpoint,
+		region: "ap-northeast-1",
+		credentials: {
+			accessKeyId: "AKIDSANDBOX",
+			secretAccessKey: "sandbox-secret-access-key",
+		},
+	});
+	await createRequestsTable(dynamo, SANDBOX_REQUESTS_TABLE);
+	dynamo.destroy();
 	const sakura = realSakura ?? SANDBOX_CREDENTIALS;
 	const secrets = await startSecretsManagerStandIn({
 		secrets: {
@@ -63,25 +93,24 @@ export async function startSandbox(
 		},
 	});
 
-	// The AWS SDK reads these from the process environment, as it does on Lambda.
 	process.env.AWS_ENDPOINT_URL_SECRETS_MANAGER = secrets.endpoint;
-	process.env.AWS_REGION ??= "ap-northeast-1";
-	process.env.AWS_ACCESS_KEY_ID ??= "AKIDSANDBOX";
-	process.env.AWS_SECRET_ACCESS_KEY ??= "sandbox-secret-access-key";
-	process.env.AWS_EC2_METADATA_DISABLED = "true";
-	process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = "true";
-
 	const handlerEnv: NodeJS.ProcessEnv = {
 		APP_SECRET_ID: SANDBOX_SECRET_ID,
 		SLACK_API_URL: slack.apiUrl,
 		LOG_LEVEL: env.LOG_LEVEL ?? "SILENT",
 		SAKURACLOUD_API_ROOT_URL: emulator?.rootUrl ?? env.SAKURACLOUD_API_ROOT_URL,
 		SAKURACLOUD_DEFAULT_ZONE: env.SAKURACLOUD_DEFAULT_ZONE,
+		SAKURA_TIMEOUT_MS: env.SAKURA_TIMEOUT_MS,
+		REQUESTS_TABLE: SANDBOX_REQUESTS_TABLE,
+		AWS_ENDPOINT_URL_DYNAMODB: dynalite.endpoint,
+		APPROVAL_CHANNEL_ID: SANDBOX_APPROVAL_CHANNEL,
+		POLICY_PATH: env.POLICY_PATH,
 	};
 	process.env.LOG_LEVEL = handlerEnv.LOG_LEVEL;
 	const handler = createSlackHandler({
 		env: handlerEnv,
 		logger: options.logger,
+		clock: options.clock,
 	});
 
 	return {
@@ -89,9 +118,15 @@ export async function startSandbox(
 		slack,
 		emulator,
 		secrets,
+		dynalite,
 		signingSecret,
 		async close() {
-			await Promise.all([slack.close(), secrets.close(), emulator?.close()]);
+			await Promise.all([
+				slack.close(),
+				secrets.close(),
+				dynalite.close(),
+				emulator?.close(),
+			]);
 		},
 	};
 }

@@ -1,8 +1,8 @@
 import { App, AwsLambdaReceiver, type CodedError } from "@slack/bolt";
 import type { Log } from "../logging";
 import { createBoltLogger } from "./bolt-logger";
-import type { Dispatcher } from "./jobs";
 import { registerListeners } from "./listeners";
+import type { RequestDependencies } from "./requests";
 import { describeSlackError } from "./web-api-errors";
 import { webClientOptions } from "./web-client";
 
@@ -13,7 +13,8 @@ export interface SlackAppOptions {
 	botToken: string;
 	/** Web API base URL; only the sandbox and tests set it. @default Slack's `https://slack.com/api/` */
 	slackApiUrl?: string;
-	dispatcher: Dispatcher;
+	/** Dependencies of the listeners that start, decide and run requests. */
+	requests: RequestDependencies;
 	log: Log;
 }
 
@@ -29,7 +30,8 @@ export interface SlackApp {
  * `tokenVerificationEnabled: false`, unless `botId` and `botUserId` are also given. The app takes an
  * `authorize` function that returns the bot token instead, so a cold start makes no Slack call.
  * NOTE: Bolt's context therefore has no bot ids, and the built-in `ignoreSelf` middleware cannot
- * drop events the bot caused itself. Only commands are served today, which it never filters.
+ * drop events the bot caused itself. Commands and interactions are served today, which it never
+ * filters.
  *
  * An `app.error` handler logs and swallows listener errors, because Bolt's default handler
  * re-throws and AwsLambdaReceiver then returns HTTP 500 even after `ack()`.
@@ -76,7 +78,7 @@ export function createSlackApp(options: SlackAppOptions): SlackApp {
 		});
 	});
 
-	registerListeners(app, { dispatcher: options.dispatcher, log: options.log });
+	registerListeners(app, options.requests);
 	return { app, receiver };
 }
 

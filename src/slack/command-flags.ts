@@ -1,7 +1,12 @@
 import type { ValueResult } from "./command-values";
 import type { Token } from "./tokenize";
 
-export type FlagName = "--permission" | "--domain" | "--description" | "--user";
+export type FlagName =
+	| "--permission"
+	| "--domain"
+	| "--description"
+	| "--user"
+	| "--reason";
 
 /** A flag a command accepts, with the example value its error messages show. */
 export interface FlagSpec {
@@ -40,6 +45,12 @@ function isFlagWord(token: Token): boolean {
 export function isHelpFlag(token: Token): boolean {
 	return !token.quoted && HELP_FLAGS.has(normalizeDashes(token.text));
 }
+
+/** `--reason`, which every command accepts: why the requester needs it, shown to approvers. */
+export const REASON_FLAG: FlagSpec = {
+	name: "--reason",
+	example: '"deploy from CI"',
+};
 
 /**
  * Separates the words after a command into positional arguments and flag values. Flags may come
@@ -103,9 +114,6 @@ function unknownFlag(
 	flag: string,
 	accepted: readonly FlagSpec[],
 ): ValueResult<CommandArguments> {
-	if (accepted.length === 0) {
-		return fail("parse.no_flags", { command, flag });
-	}
 	const validFlags = accepted.map((spec) => spec.name).join(", ");
 	return fail("parse.unknown_flag", { command, flag, validFlags });
 }
@@ -114,7 +122,6 @@ function fail(
 	key:
 		| "parse.repeated_flag"
 		| "parse.flag_value_missing"
-		| "parse.no_flags"
 		| "parse.unknown_flag",
 	params: Record<string, string>,
 ): ValueResult<CommandArguments> {

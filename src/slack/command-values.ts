@@ -174,3 +174,19 @@ export function parseDescription(value: string): ValueResult<string> {
 	}
 	return ok(value);
 }
+
+/** Maximum length of a request's reason in code points; it is shown on the approval card. */
+export const REASON_MAX_LENGTH = 500;
+
+/** Checks the reason given with `--reason`, counting code points so Japanese text is not penalised. */
+export function parseReason(value: string): ValueResult<string> {
+	const reason = value.trim();
+	const length = Array.from(reason).length;
+	if (length > REASON_MAX_LENGTH) {
+		return fail("parse.reason_too_long", {
+			length: String(length),
+			max: String(REASON_MAX_LENGTH),
+		});
+	}
+	return ok(reason);
+}

@@ -6,11 +6,13 @@ import {
 	type FlagSpec,
 	isHelpFlag,
 	normalizeDashes,
+	REASON_FLAG,
 	splitArguments,
 } from "./command-flags";
 import {
 	parseAccessLevel,
 	parseDescription,
+	parseReason,
 	parseRegistryName,
 	parseRegistryReference,
 	parseUsername,
@@ -31,16 +33,21 @@ export type ParseFailure = {
 };
 
 export type ParsedCommand =
-	| { kind: "operation"; operation: Operation }
+	| {
+			kind: "operation";
+			operation: Operation;
+			/** The requester's reason from `--reason`, absent when not given. */
+			reason?: string;
+	  }
 	| { kind: "help" }
 	| { kind: "invalid"; failure: ParseFailure };
 
 /**
  * Maximum length of the command text, in Unicode code points. The longest valid command (a
- * 63-character name, a 253-character domain and a 512-character description) fits, and the
- * limit bounds the work the tokenizer does.
+ * 63-character name, a 253-character domain, a 512-character description and a 500-character
+ * reason) fits, and the limit bounds the work the tokenizer does.
  */
-export const COMMAND_TEXT_MAX_LENGTH = 1000;
+export const COMMAND_TEXT_MAX_LENGTH = 1500;
 
 interface CommandSpec {
 	/** The command words as the user types them, e.g. `user add`. */
@@ -48,6 +55,7 @@ interface CommandSpec {
 	usage: MessageKey;
 	/** Names of the positional arguments, as the usage line writes them. */
 	arguments: readonly string[];
+	/** The command's own flags; `--reason` is accepted by every command on top of these. */
 	flags: readonly FlagSpec[];
 	build(values: CommandArguments, requester: Requester): ValueResult<Operation>;
 }
@@ -190,7 +198,11 @@ export function parseRegistryCommand(
 	if (!result.ok) {
 		return invalid({ ...result.failure, usage: selected.spec.usage });
 	}
-	return { kind: "operation", operation: result.value };
+	const { operation, reason } = result.value;
+	if (reason === undefined) {
+		return { kind: "operation", operation };
+	}
+	return { kind: "operation", operation, reason };
 }
 
 function invalid(failure: ParseFailure): ParsedCommand {
@@ -249,8 +261,8 @@ function parseArguments(
 	spec: CommandSpec,
 	rest: readonly Token[],
 	requester: Requester,
-): ValueResult<Operation> {
-	const split = splitArguments(rest, spec.name, spec.flags);
+): ValueResult<{ operation: Operation; reason?: string }> {
+	const split = splitArguments(rest, spec.name, [...spec.flags, REASON_FLAG]);
 	if (!split.ok) {
 		return split;
 	}
@@ -272,7 +284,23 @@ function parseArguments(
 		});
 	}
 
-	return spec.build(split.value, requester);
+	const operation = spec.build(split.value, requester);
+	if (!operation.ok) {
+		return operation;
+	}
+
+	const typedReason = split.value.flags["--reason"];
+	if (typedReason === undefined) {
+		return { ok: true, value: { operation: operation.value } };
+	}
+	const reason = parseReason(typedReason);
+	if (!reason.ok) {
+		return reason;
+	}
+	return {
+		ok: true,
+		value: { operation: operation.value, reason: reason.value },
+	};
 }
 
 function buildCreate({

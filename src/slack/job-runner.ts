@@ -69,34 +69,68 @@ export function createInlineDispatcher(
 	};
 }
 
-async function resultMessage(
-	job: CommandJob,
+/** The result of one operation run, as the message that reports it. */
+export type RunResult =
+	| { ok: true; outcome: Outcome; message: SlackMessage }
+	| {
+			ok: false;
+			/** The OperationError code, or `unexpected` for any other error. */
+			errorCode: string;
+			message: SlackMessage;
+	  };
+
+/**
+ * Runs an operation for `requester`, whose DM gets any generated credentials, and builds the
+ * message that reports the outcome or the explained error. It never rejects. An unexpected error
+ * is logged with `logFields` and a reference id that the message also shows.
+ */
+export async function runToMessage(
+	operation: Operation,
+	requester: Requester,
 	dependencies: JobRunnerDependencies,
-): Promise<SlackMessage> {
+	logFields: Record<string, unknown>,
+): Promise<RunResult> {
 	const delivery = createDmDelivery(dependencies.client, dependencies.log);
 
 	try {
-		const outcome = await dependencies.run(
-			job.operation,
-			job.requester,
-			delivery,
-		);
-		return outcomeMessage(outcome);
+		const outcome = await dependencies.run(operation, requester, delivery);
+		return { ok: true, outcome, message: outcomeMessage(outcome) };
 	} catch (error) {
 		if (error instanceof OperationError) {
-			return operationErrorMessage(error, job.operation);
+			return {
+				ok: false,
+				errorCode: error.code,
+				message: operationErrorMessage(error, operation),
+			};
 		}
 
 		const reference = newReference();
 		dependencies.log.error("Command failed unexpectedly", {
-			...jobIds(job),
+			...logFields,
 			reference,
 			error: error instanceof Error ? error.name : typeof error,
 			errorMessage: error instanceof Error ? error.message : undefined,
 			stack: error instanceof Error ? error.stack : undefined,
 		});
-		return unexpectedErrorMessage(reference);
+		return {
+			ok: false,
+			errorCode: "unexpected",
+			message: unexpectedErrorMessage(reference),
+		};
 	}
+}
+
+async function resultMessage(
+	job: CommandJob,
+	dependencies: JobRunnerDependencies,
+): Promise<SlackMessage> {
+	const result = await runToMessage(
+		job.operation,
+		job.requester,
+		dependencies,
+		jobIds(job),
+	);
+	return result.message;
 }
 
 /** Returns 8 hex characters that a requester can quote to find the log line. */

@@ -7,13 +7,15 @@ import { ResponseUrlError } from "./errors";
 export const RESPONSE_URL_TIMEOUT_MS = 2_500;
 
 /**
- * Posts a message to a command's `response_url` as JSON. Slack shows it only to the requester
- * because `response_type` is `ephemeral`. Slack accepts up to 5 posts to one URL within 30 minutes.
+ * Posts a message to a command's or an interaction's `response_url` as JSON. Slack shows it only to
+ * the user who acted because `response_type` is `ephemeral`. After a button click,
+ * `replace_original` chooses between replacing the clicked message and adding a new one. Slack
+ * accepts up to 5 posts to one URL within 30 minutes.
  * @throws ResponseUrlError on a non-2xx status, a timeout or a connection failure.
  */
 export async function postToResponseUrl(
 	responseUrl: string,
-	message: { text: string; blocks?: unknown[] },
+	message: { text: string; blocks?: unknown[]; replace_original?: boolean },
 	timeoutMs = RESPONSE_URL_TIMEOUT_MS,
 ): Promise<void> {
 	let response: Response;

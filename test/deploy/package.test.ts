@@ -113,4 +113,64 @@ describe("serverless package", () => {
 			expect(statement.Action).not.toContain("*");
 		}
 	});
+
+	test("declares the requests table", () => {
+		const table = template.Resources.RequestsTable;
+
+		expect(table.Type).toBe("AWS::DynamoDB::Table");
+		expect(table.Properties.BillingMode).toBe("PAY_PER_REQUEST");
+		expect(table.Properties.KeySchema).toEqual([
+			{ AttributeName: "id", KeyType: "HASH" },
+		]);
+		expect(table.Properties.AttributeDefinitions).toEqual([
+			{ AttributeName: "id", AttributeType: "S" },
+		]);
+		expect(table.Properties.TimeToLiveSpecification).toEqual({
+			AttributeName: "ttl",
+			Enabled: true,
+		});
+		expect(table.Properties.PointInTimeRecoverySpecification).toEqual({
+			PointInTimeRecoveryEnabled: true,
+		});
+	});
+
+	test("passes the table and approval channel to the function", () => {
+		const functions = Object.values(template.Resources).filter(
+			(resource) => resource.Type === "AWS::Lambda::Function",
+		);
+		expect(functions).toHaveLength(1);
+		const variables = (
+			functions[0].Properties.Environment as {
+				Variables: Record<string, unknown>;
+			}
+		).Variables;
+
+		expect(variables.REQUESTS_TABLE).toEqual({ Ref: "RequestsTable" });
+		expect(variables.APPROVAL_CHANNEL_ID).toBe("");
+		expect(variables).not.toHaveProperty("POLICY_PATH");
+	});
+
+	test("grants item access to the requests table only", () => {
+		const role = Object.values(template.Resources).find(
+			(resource) => resource.Type === "AWS::IAM::Role",
+		);
+		const policies = role?.Properties.Policies as {
+			PolicyDocument: { Statement: Statement[] };
+		}[];
+		const tableStatements = policies
+			.flatMap((policy) => policy.PolicyDocument.Statement)
+			.filter((statement) =>
+				statement.Action.some((action) => action.startsWith("dynamodb:")),
+			);
+
+		expect(tableStatements).toHaveLength(1);
+		expect(tableStatements[0].Action).toEqual([
+			"dynamodb:GetItem",
+			"dynamodb:PutItem",
+			"dynamodb:UpdateItem",
+		]);
+		expect(tableStatements[0].Resource).toEqual([
+			{ "Fn::GetAtt": ["RequestsTable", "Arn"] },
+		]);
+	});
 });

@@ -148,10 +148,14 @@ describe("configuration from Secrets Manager", () => {
 
 	/** The environment of a deployed function: settings only, and the secret's name. */
 	function secretEnvironment(id: string): NodeJS.ProcessEnv {
+		const settings = handlerEnvironment(emulator, standIn);
 		return {
 			APP_SECRET_ID: id,
 			SAKURACLOUD_API_ROOT_URL: emulator.rootUrl,
 			SLACK_API_URL: standIn.apiUrl,
+			REQUESTS_TABLE: settings.REQUESTS_TABLE,
+			AWS_ENDPOINT_URL_DYNAMODB: settings.AWS_ENDPOINT_URL_DYNAMODB,
+			POLICY_PATH: settings.POLICY_PATH,
 		};
 	}
 
@@ -265,5 +269,43 @@ describe("configuration from Secrets Manager", () => {
 		expect(oldSignature.statusCode).toBe(401);
 		expect(newSignature.statusCode).toBe(200);
 		expect(shownText(parse(newSignature.body))).toContain("/registry list");
+	});
+});
+
+describe("request timestamps", () => {
+	test("future timestamp is rejected", async () => {
+		const env = handlerEnvironment(emulator, standIn);
+		const handler = createSlackHandler({ env, logger: createCaptureLog() });
+		const inTenMinutes = Math.floor(Date.now() / 1000) + 600;
+
+		const response = await handler(
+			slashCommandEvent({
+				text: "help",
+				responseUrl: standIn.newResponseUrl(),
+				signingSecret: SIGNING_SECRET,
+				timestampSeconds: inTenMinutes,
+			}),
+			LAMBDA_CONTEXT,
+		);
+
+		expect(response.statusCode).toBe(401);
+	});
+
+	test("small clock difference is accepted", async () => {
+		const env = handlerEnvironment(emulator, standIn);
+		const handler = createSlackHandler({ env, logger: createCaptureLog() });
+		const inOneMinute = Math.floor(Date.now() / 1000) + 60;
+
+		const response = await handler(
+			slashCommandEvent({
+				text: "help",
+				responseUrl: standIn.newResponseUrl(),
+				signingSecret: SIGNING_SECRET,
+				timestampSeconds: inOneMinute,
+			}),
+			LAMBDA_CONTEXT,
+		);
+
+		expect(response.statusCode).toBe(200);
 	});
 });

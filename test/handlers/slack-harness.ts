@@ -1,3 +1,5 @@
+import { join } from "node:path";
+import type { DynamoDBClient } from "@aws-sdk/client-dynamodb";
 import type {
 	APIGatewayProxyEventV2,
 	APIGatewayProxyStructuredResultV2,
@@ -7,6 +9,7 @@ import {
 	createSlackHandler,
 	type SlackHandler,
 } from "../../src/handlers/runtime";
+import { type DynaliteServer, startDynalite } from "../../src/sandbox/dynalite";
 import {
 	SANDBOX_CREDENTIALS,
 	type SakuraEmulator,
@@ -19,8 +22,29 @@ import {
 	type SlackStandIn,
 	startSlackStandIn,
 } from "../../src/sandbox/slack-stand-in";
+import { createRequestsTable, DynamoRequestStore } from "../../src/store";
 import { type CapturedLine, createCaptureLog } from "../helpers/capture-log";
-import { slashCommandEvent } from "../helpers/slack-events";
+import {
+	type ButtonClickOptions,
+	buildSignedInteractionEvent,
+	buttonClickPayload,
+	slashCommandEvent,
+} from "../helpers/slack-events";
+import { makeClient } from "../store/store-fixture";
+
+/**
+ * A policy that runs every operation at once. Handler tests of the operations use it; tests of
+ * approvals choose the bundled `policy.json` instead.
+ */
+export const RUN_ALL_POLICY = join(
+	__dirname,
+	"..",
+	"fixtures",
+	"policy-run-all.json",
+);
+
+/** Name of the requests table each harness creates in its own dynalite. */
+export const REQUESTS_TABLE = "registry-bot-requests";
 
 export const SIGNING_SECRET =
 	"8f14e45fceea167a5a36dedd4bea2543-test-signing-secret";
@@ -61,10 +85,23 @@ export interface CommandOptions {
 	base64?: boolean;
 	userId?: string;
 	userName?: string;
+	/** The channel the command is typed in, such as `D0HANAKO` for a DM with the bot. */
+	channelId?: string;
 	signingSecret?: string;
 	timestampSeconds?: number;
 	/** Changes the event after signing, to test tampering. */
 	alter?: (event: APIGatewayProxyEventV2) => void;
+}
+
+/** The reply to one interaction, and the Web API calls and response_url posts it caused. */
+export interface InteractionResult {
+	response: APIGatewayProxyStructuredResultV2;
+	status: number | undefined;
+	/** The parsed JSON ack body, or undefined for an empty ack. */
+	ack: Record<string, unknown> | string | undefined;
+	/** Posts to this interaction's response_url, in order. */
+	posts: RecordedResponse[];
+	calls: RecordedCall[];
 }
 
 export interface Harness {
@@ -73,16 +110,41 @@ export interface Harness {
 	log: ReturnType<typeof createCaptureLog>;
 	env: NodeJS.ProcessEnv;
 	handler: SlackHandler;
+	/** The requests table the handler writes, for assertions. */
+	store: DynamoRequestStore;
 	command(text: string, options?: CommandOptions): Promise<CommandResult>;
+	/** Sends a signed button click on a message; the response URL is made fresh. */
+	click(
+		options: Omit<ButtonClickOptions, "responseUrl">,
+	): Promise<InteractionResult>;
+	/** Sends any signed interaction payload, such as a `view_submission`. */
+	interact(payload: unknown): Promise<InteractionResult>;
 	close(): Promise<void>;
 }
 
-/** The environment that points the handler at the emulator and the stand-in, with secrets inline. */
+/** Where the handler finds its requests table. */
+export interface RequestsTable {
+	endpoint: string;
+	tableName: string;
+}
+
+/**
+ * The environment that points the handler at the emulator and the stand-in, with secrets inline.
+ * Without `table`, the store's endpoint is the discard port on loopback: only requests that need
+ * approval touch the store, and the run-all policy has none.
+ */
 export function handlerEnvironment(
 	emulator: SakuraEmulator,
 	standIn: SlackStandIn,
+	table: RequestsTable = {
+		endpoint: "http://127.0.0.1:9",
+		tableName: REQUESTS_TABLE,
+	},
 ): NodeJS.ProcessEnv {
 	return {
+		REQUESTS_TABLE: table.tableName,
+		AWS_ENDPOINT_URL_DYNAMODB: table.endpoint,
+		POLICY_PATH: RUN_ALL_POLICY,
 		SLACK_SIGNING_SECRET: SIGNING_SECRET,
 		SLACK_BOT_TOKEN: standIn.botToken,
 		SAKURA_ACCESS_TOKEN: SANDBOX_CREDENTIALS.accessToken,
@@ -94,19 +156,58 @@ export function handlerEnvironment(
 	};
 }
 
-/** Starts the emulator and the stand-in on loopback and a handler with its own runtime and log. */
+/**
+ * Starts the emulator, the stand-in and dynalite with a requests table on loopback, and a handler
+ * with its own runtime and log. The handler runs every operation at once unless the test's `env`
+ * removes `POLICY_PATH` to use the bundled policy.
+ */
 export async function startHarness(
 	options: {
 		emulator?: SakuraEmulatorOptions;
 		env?: (env: NodeJS.ProcessEnv) => NodeJS.ProcessEnv;
+		/** Time source of the request lifecycle. @default the real time */
+		clock?: () => Date;
 	} = {},
 ): Promise<Harness> {
 	const emulator = await startSakuraEmulator(options.emulator);
 	const standIn = await startSlackStandIn();
+	const dynalite: DynaliteServer = await startDynalite();
+	const dynamodb: DynamoDBClient = makeClient(dynalite.endpoint);
+	await createRequestsTable(dynamodb, REQUESTS_TABLE);
+	const store = new DynamoRequestStore({
+		tableName: REQUESTS_TABLE,
+		client: dynamodb,
+	});
 	const log = createCaptureLog();
-	const baseEnv = handlerEnvironment(emulator, standIn);
+	const baseEnv = handlerEnvironment(emulator, standIn, {
+		endpoint: dynalite.endpoint,
+		tableName: REQUESTS_TABLE,
+	});
 	const env = options.env ? options.env(baseEnv) : baseEnv;
-	const handler = createSlackHandler({ env, logger: log });
+	const handler = createSlackHandler({
+		env,
+		logger: log,
+		clock: options.clock,
+	});
+
+	const interactWith = async (
+		payload: unknown,
+		responseUrl: string | undefined,
+	): Promise<InteractionResult> => {
+		const firstCall = standIn.calls.length;
+		const event = buildSignedInteractionEvent({
+			payload,
+			signingSecret: SIGNING_SECRET,
+		});
+		const response = await handler(event, LAMBDA_CONTEXT);
+		return {
+			response,
+			status: response.statusCode,
+			ack: parseAck(response.body) as InteractionResult["ack"],
+			posts: standIn.responses.filter((post) => post.url === responseUrl),
+			calls: standIn.calls.slice(firstCall),
+		};
+	};
 
 	const command = async (
 		text: string,
@@ -124,6 +225,9 @@ export async function startHarness(
 				...(commandOptions.userId ? { user_id: commandOptions.userId } : {}),
 				...(commandOptions.userName
 					? { user_name: commandOptions.userName }
+					: {}),
+				...(commandOptions.channelId
+					? { channel_id: commandOptions.channelId }
 					: {}),
 			},
 		});
@@ -145,10 +249,21 @@ export async function startHarness(
 		log,
 		env,
 		handler,
+		store,
 		command,
+		click: (clickOptions) => {
+			const responseUrl = standIn.newResponseUrl();
+			return interactWith(
+				buttonClickPayload({ ...clickOptions, responseUrl }),
+				responseUrl,
+			);
+		},
+		interact: (payload) => interactWith(payload, undefined),
 		close: async () => {
 			await standIn.close();
 			await emulator.close();
+			dynamodb.destroy();
+			await dynalite.close();
 		},
 	};
 }

@@ -1,5 +1,9 @@
+import { buildSignedEvent } from "../../src/sandbox/slack-request";
+import { slashCommandBody } from "../helpers/slack-events";
 import {
 	type Harness,
+	LAMBDA_CONTEXT,
+	SIGNING_SECRET,
 	shownText,
 	startHarness,
 	writesOf,
@@ -28,7 +32,7 @@ describe("bad input", () => {
 			text: "user promote team-images",
 			expected: "Unknown command `user promote`",
 		},
-		{ name: "missing name", text: "create", expected: "needs" },
+		{ name: "missing name", text: "show", expected: "needs" },
 		{
 			name: "invalid label",
 			text: "create team_images",
@@ -226,5 +230,21 @@ describe("signature", () => {
 		expect(result.status).toBe(400);
 		expect(result.posts).toHaveLength(0);
 		expect(harness.emulator.requests.length).toBe(before);
+	});
+});
+
+describe("repeated form fields", () => {
+	test("a second text field is ignored", async () => {
+		const body = `${slashCommandBody({ text: "help", response_url: harness.standIn.newResponseUrl() })}&text=list`;
+
+		const response = await harness.handler(
+			buildSignedEvent({ body, signingSecret: SIGNING_SECRET }),
+			LAMBDA_CONTEXT,
+		);
+
+		expect(response.statusCode).toBe(200);
+		expect(shownText(JSON.parse(response.body ?? "{}"))).toContain(
+			"/registry list",
+		);
 	});
 });

@@ -94,8 +94,8 @@ describe.each([
 		expect(harness.emulator.requests.length).toBe(before);
 	});
 
-	test("empty text answers with help", async () => {
-		const result = await run("", { base64 });
+	test("help answers with help", async () => {
+		const result = await run("help", { base64 });
 
 		expect(result.status).toBe(200);
 		expect(shownText(result.ack)).toContain("/registry list");

@@ -14,6 +14,8 @@ function runSandbox(
 			"SAKURACLOUD_ACCESS_TOKEN_SECRET",
 			"SAKURA_ACCESS_TOKEN",
 			"SAKURA_ACCESS_TOKEN_SECRET",
+			"POLICY_PATH",
+			"LOG_LEVEL",
 		]) {
 			delete env[name];
 		}
@@ -43,33 +45,93 @@ function runSandbox(
 	});
 }
 
+/** Returns the text the sandbox printed after the line `prompt`, up to the next prompt. */
+function outputAfter(stdout: string, prompt: string): string {
+	const start = stdout.indexOf(`${prompt}\n`);
+	if (start < 0) {
+		throw new Error(`"${prompt}" not found in the output`);
+	}
+	const rest = stdout.slice(start + prompt.length + 1);
+	const next = rest.search(/^\w+> /m);
+	return next < 0 ? rest : rest.slice(0, next);
+}
+
 describe("sandbox with piped input", () => {
-	test("creates a registry and DMs credentials", async () => {
+	test("creates a registry after approval and DMs credentials", async () => {
 		const result = await runSandbox(
-			"/registry create demo\n/registry user add demo\n",
+			[
+				"/registry create demo",
+				"/as taro",
+				"/press 1",
+				"/as hanako",
+				"/registry user add demo",
+			].join("\n"),
 		);
 
 		expect(result.stderr).toBe("");
 		expect(result.code).toBe(0);
-		expect(result.stdout).toContain("hanako> /registry create demo");
-		expect(result.stdout).toContain("demo.sakuracr.jp");
-		expect(result.stdout).toContain("direct message to hanako");
-		expect(result.stdout).toMatch(/User name `hanako`/);
-		expect(result.stdout).toMatch(/```[A-Za-z0-9]{32}```/);
-		expect(result.stdout).toContain("--password-stdin");
+		const request = outputAfter(result.stdout, "hanako> /registry create demo");
+		expect(request).toContain("Sent for approval");
+		expect(request).toContain("posted in #registry-approvals");
+		expect(request).toContain("[ 1: Approve ]");
+
+		const approval = outputAfter(result.stdout, "taro> /press 1");
+		expect(approval).toContain("direct message to hanako");
+		expect(approval).toContain("demo.sakuracr.jp");
+		expect(approval).toContain("Approvals: 1 of 1: @taro");
+
+		const credentials = outputAfter(
+			result.stdout,
+			"hanako> /registry user add demo",
+		);
+		expect(credentials).toContain("direct message to hanako");
+		expect(credentials).toMatch(/User name `hanako`/);
+		expect(credentials).toMatch(/```[A-Za-z0-9]{32}```/);
+		expect(credentials).toContain("--password-stdin");
+	}, 60_000);
+
+	test("approver's click delivers credentials to the requester", async () => {
+		const result = await runSandbox(
+			[
+				"/registry create team",
+				"/as alex",
+				"/press 1",
+				"/as hanako",
+				"/registry user add team --permission readwrite --reason push",
+				"/as taro",
+				"/press 4",
+			].join("\n"),
+		);
+
+		expect(result.code).toBe(0);
+		const pending = outputAfter(
+			result.stdout,
+			"hanako> /registry user add team --permission readwrite --reason push",
+		);
+		expect(pending).toContain("Sent for approval");
+		expect(pending).not.toMatch(/```[A-Za-z0-9]{32}```/);
+
+		const approved = outputAfter(result.stdout, "taro> /press 4");
+		const dm = approved.slice(approved.indexOf("direct message to hanako"));
+		expect(dm).toMatch(/User name `hanako`/);
+		expect(dm).toContain("Permission readwrite");
+		expect(dm).toMatch(/```[A-Za-z0-9]{32}```/);
+		expect(approved.match(/```[A-Za-z0-9]{32}```/g)).toHaveLength(1);
 	}, 60_000);
 
 	test("switches users and rejects unknown input", async () => {
 		const result = await runSandbox(
-			"/as alex\n/registry user add nope\nhello\n/as nobody\n",
+			"/as alex\n/registry user list nope\nhello\n/as nobody\n/press 9\n/as\n",
 		);
 
 		expect(result.code).toBe(0);
 		expect(result.stdout).toContain("You are now alex");
-		expect(result.stdout).toContain("alex> /registry user add nope");
+		expect(result.stdout).toContain("alex> /registry user list nope");
 		expect(result.stdout).toContain("`nope`");
 		expect(result.stdout).toContain('Unknown input "hello"');
 		expect(result.stdout).toContain('No sample user named "nobody"');
+		expect(result.stdout).toContain("No button 9");
+		expect(result.stdout).toContain("Name a sample user: /as NAME");
 		expect(result.stdout).not.toContain("direct message");
 	}, 60_000);
 });

@@ -290,3 +290,50 @@ test("onRecord sees calls and posts", async () => {
 
 	expect(records.map((record) => record.type)).toEqual(["call", "response"]);
 });
+
+describe("approval directory", () => {
+	test("users.info reports the admin flags", async () => {
+		const admin = await callForm("users.info", { user: "U0TARO" });
+		const member = await callForm("users.info", { user: "U0HANAKO" });
+
+		expect(admin.body.user).toMatchObject({
+			is_admin: true,
+			is_owner: false,
+			is_primary_owner: false,
+		});
+		expect(member.body.user).toMatchObject({
+			is_admin: false,
+			is_owner: false,
+		});
+	});
+
+	test("usergroups.users.list lists members", async () => {
+		const { body } = await callForm("usergroups.users.list", {
+			usergroup: "S0PLATFORM",
+		});
+
+		expect(body).toEqual({ ok: true, users: ["U0TARO"] });
+	});
+
+	test("unknown user group is no_such_subteam", async () => {
+		const { body } = await callForm("usergroups.users.list", {
+			usergroup: "S0NOBODY",
+		});
+
+		expect(body).toEqual({ ok: false, error: "no_such_subteam" });
+	});
+
+	test("channel without the bot is not_in_channel", async () => {
+		const outside = await callForm("chat.postMessage", {
+			channel: "C0RANDOM",
+			text: "card",
+		});
+		const approvals = await callForm("chat.postMessage", {
+			channel: "C0APPROVALS",
+			text: "card",
+		});
+
+		expect(outside.body).toEqual({ ok: false, error: "not_in_channel" });
+		expect(approvals.body).toMatchObject({ ok: true, channel: "C0APPROVALS" });
+	});
+});

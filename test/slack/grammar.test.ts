@@ -349,8 +349,8 @@ describe("parseRegistryCommand rejects", () => {
 		],
 		[
 			"list --all",
-			"parse.no_flags",
-			{ command: "list", flag: "--all" },
+			"parse.unknown_flag",
+			{ command: "list", flag: "--all", validFlags: "--reason" },
 			"usage.list",
 		],
 		[
@@ -359,7 +359,7 @@ describe("parseRegistryCommand rejects", () => {
 			{
 				command: "create",
 				flag: "--user",
-				validFlags: "--permission, --domain, --description",
+				validFlags: "--permission, --domain, --description, --reason",
 			},
 			"usage.create",
 		],
@@ -369,7 +369,7 @@ describe("parseRegistryCommand rejects", () => {
 			{
 				command: "user add",
 				flag: "--name",
-				validFlags: "--user, --permission",
+				validFlags: "--user, --permission, --reason",
 			},
 			"usage.user_add",
 		],
@@ -427,7 +427,7 @@ describe("parseRegistryCommand rejects", () => {
 			{
 				command: "create",
 				flag: "-demo",
-				validFlags: "--permission, --domain, --description",
+				validFlags: "--permission, --domain, --description, --reason",
 			},
 			"usage.create",
 		],
@@ -579,8 +579,86 @@ describe("parseRegistryCommand rejects", () => {
 	});
 
 	test("limit counts code points", () => {
-		const text = `show ${"\u{1F600}".repeat(600)}`;
+		const text = `show ${"\u{1F600}".repeat(900)}`;
 		expect(text.length).toBeGreaterThan(COMMAND_TEXT_MAX_LENGTH);
 		expect(failureOf(text).key).toBe("parse.reference_too_long");
+	});
+});
+
+describe("parseRegistryCommand --reason", () => {
+	function parsedOf(text: string) {
+		const parsed = parse(text);
+		if (parsed.kind !== "operation") {
+			throw new Error(`expected an operation, got ${JSON.stringify(parsed)}`);
+		}
+		return parsed;
+	}
+
+	test.each([
+		'list --reason "weekly audit"',
+		'show demo --reason "weekly audit"',
+		'create demo --reason "weekly audit"',
+		'delete demo --reason "weekly audit"',
+		'user add demo --reason "weekly audit"',
+		'user list demo --reason "weekly audit"',
+		'user del demo --user bob --reason "weekly audit"',
+		'user rotate demo --user bob --reason "weekly audit"',
+		'user add --reason "weekly audit" demo',
+		"list --reason='weekly audit'",
+	])("%j keeps the reason", (text) => {
+		expect(parsedOf(text).reason).toBe("weekly audit");
+	});
+
+	test("absent reason is left out", () => {
+		expect(parsedOf("list")).toEqual({
+			kind: "operation",
+			operation: { kind: "registry.list" },
+		});
+	});
+
+	test("reason is not part of the operation", () => {
+		expect(parsedOf('delete demo --reason "old"').operation).toEqual({
+			kind: "registry.delete",
+			registry: "demo",
+		});
+	});
+
+	test("reason is trimmed", () => {
+		expect(parsedOf('list --reason "  audit  "').reason).toBe("audit");
+	});
+
+	test("500 code points are accepted", () => {
+		const reason = "\u{1F600}".repeat(500);
+		expect(parsedOf(`list --reason "${reason}"`).reason).toBe(reason);
+	});
+
+	test("501 characters are rejected", () => {
+		const failure = failureOf(`list --reason "${"r".repeat(501)}"`);
+		expect(failure).toEqual({
+			key: "parse.reason_too_long",
+			params: { length: "501", max: "500" },
+			usage: "usage.list",
+		});
+	});
+
+	test("reason without a value is rejected", () => {
+		expect(failureOf("list --reason").key).toBe("parse.flag_value_missing");
+	});
+
+	test("repeated reason is rejected", () => {
+		expect(failureOf("list --reason a --reason b").key).toBe(
+			"parse.repeated_flag",
+		);
+	});
+
+	test("longest command with a reason fits the limit", () => {
+		const text = [
+			`create ${"a".repeat(63)}`,
+			"--permission readonly",
+			`--domain ${"d".repeat(60)}.${"e".repeat(60)}.${"f".repeat(60)}.${"g".repeat(60)}.com`,
+			`--description "${"x".repeat(512)}"`,
+			`--reason "${"r".repeat(500)}"`,
+		].join(" ");
+		expect(parsedOf(text).reason).toHaveLength(500);
 	});
 });

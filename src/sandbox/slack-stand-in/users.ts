@@ -11,6 +11,25 @@ export interface SampleUser {
 	tzLabel: string;
 	/** Offset from UTC in seconds. */
 	tzOffset: number;
+	/** Workspace admin, returned as `is_admin` by `users.info`. @default false */
+	isAdmin?: boolean;
+	/** Workspace owner, returned as `is_owner` by `users.info`. @default false */
+	isOwner?: boolean;
+}
+
+/** A user group of the sandbox workspace, for `usergroups.users.list`. */
+export interface SampleGroup {
+	/** Slack user group id, `S…`. */
+	id: string;
+	handle: string;
+	userIds: readonly string[];
+}
+
+/** A channel of the sandbox workspace. Posting where the bot is not a member fails with `not_in_channel`. */
+export interface SampleChannel {
+	id: string;
+	name: string;
+	botIsMember: boolean;
 }
 
 export const SANDBOX_TEAM_ID = "T0SANDBOX";
@@ -36,6 +55,7 @@ export const SAMPLE_USERS: readonly SampleUser[] = Object.freeze([
 		tz: "Asia/Tokyo",
 		tzLabel: "Japan Standard Time",
 		tzOffset: 32_400,
+		isAdmin: true,
 	},
 	{
 		id: "U0ALEX",
@@ -46,7 +66,24 @@ export const SAMPLE_USERS: readonly SampleUser[] = Object.freeze([
 		tz: "America/Los_Angeles",
 		tzLabel: "Pacific Standard Time",
 		tzOffset: -28_800,
+		isAdmin: true,
 	},
+]);
+
+/** User groups of the sandbox workspace: `@platform` has taro. */
+export const SAMPLE_GROUPS: readonly SampleGroup[] = Object.freeze([
+	{ id: "S0PLATFORM", handle: "platform", userIds: ["U0TARO"] },
+]);
+
+/**
+ * Channels of the sandbox workspace. Slash commands come from #platform, and approval cards go to
+ * #registry-approvals; the bot is in both. It is not in #random. Other `C…` ids are accepted as
+ * channels the bot is in.
+ */
+export const SAMPLE_CHANNELS: readonly SampleChannel[] = Object.freeze([
+	{ id: "C0PLATFORM", name: "platform", botIsMember: true },
+	{ id: "C0APPROVALS", name: "registry-approvals", botIsMember: true },
+	{ id: "C0RANDOM", name: "random", botIsMember: false },
 ]);
 
 /** Renders a user as the `user` object of a `users.info` response. */
@@ -64,6 +101,9 @@ export function userInfo(
 		tz: user.tz,
 		tz_label: user.tzLabel,
 		tz_offset: user.tzOffset,
+		is_admin: user.isAdmin === true,
+		is_owner: user.isOwner === true,
+		is_primary_owner: false,
 		...(includeLocale ? { locale: user.locale } : {}),
 		profile: { real_name: user.realName, display_name: user.name },
 	};

@@ -1,4 +1,10 @@
-import { type SampleUser, userInfo } from "./users";
+import {
+	SAMPLE_CHANNELS,
+	SAMPLE_GROUPS,
+	type SampleUser,
+	userInfo,
+} from "./users";
+import { ViewStore } from "./views";
 
 /** The stand-in's reply to one Web API call: a JSON body Slack would send with HTTP 200. */
 export type MethodResult =
@@ -26,6 +32,8 @@ export const SANDBOX_BOT = Object.freeze({
 export class Workspace {
 	private readonly users: Map<string, SampleUser>;
 	private readonly messages = new Map<string, StoredMessage>();
+	/** Modal views opened through `views.open` and `views.push`. */
+	readonly views = new ViewStore();
 	private lastTs = 0;
 
 	constructor(
@@ -50,6 +58,14 @@ export class Workspace {
 				return this.openConversation(args);
 			case "users.info":
 				return this.userInfo(args);
+			case "usergroups.users.list":
+				return this.groupMembers(args);
+			case "views.open":
+				return this.views.open(args);
+			case "views.update":
+				return this.views.update(args);
+			case "views.push":
+				return this.views.push(args);
 			default:
 				return { ok: false, error: "unknown_method" };
 		}
@@ -73,6 +89,9 @@ export class Workspace {
 		const channel = this.resolveChannel(args.channel);
 		if (channel === undefined) {
 			return { ok: false, error: "channel_not_found" };
+		}
+		if (!this.botIsMemberOf(channel)) {
+			return { ok: false, error: "not_in_channel" };
 		}
 		if (!hasContent(args)) {
 			return { ok: false, error: "no_text" };
@@ -146,6 +165,21 @@ export class Workspace {
 		const includeLocale =
 			args.include_locale === true || args.include_locale === "true";
 		return { ok: true, user: userInfo(user, includeLocale) };
+	}
+
+	/** Lists a user group's member ids, as `usergroups.users.list` does; needs `usergroups:read`. */
+	private groupMembers(args: Record<string, unknown>): MethodResult {
+		const group = SAMPLE_GROUPS.find(({ id }) => id === args.usergroup);
+		if (group === undefined) {
+			return { ok: false, error: "no_such_subteam" };
+		}
+		return { ok: true, users: [...group.userIds] };
+	}
+
+	/** Returns false only for a sample channel the bot has not joined; DMs and other ids pass. */
+	private botIsMemberOf(channel: string): boolean {
+		const known = SAMPLE_CHANNELS.find(({ id }) => id === channel);
+		return known === undefined || known.botIsMember;
 	}
 
 	/** Maps a user id to its DM, accepts known DMs and any `C…` or `G…` channel, and rejects the rest. */

@@ -99,7 +99,10 @@ export function operationErrorMessage(
 		case "sakura_unavailable":
 		case "sakura_timeout":
 			lines.push(render(`error.${error.code}`));
-			lines.push(...mayHaveGoneThrough(operation));
+			// Only a write that got no answer may have happened; a refusal or a failed read did not.
+			if (params.uncertain === "true") {
+				lines.push(...mayHaveGoneThrough(operation));
+			}
 			notes.push(...details(params));
 			break;
 		case "sakura_failed":
@@ -114,9 +117,16 @@ export function operationErrorMessage(
 			break;
 		case "credentials_undelivered":
 			lines.push(
-				render("error.credentials_undelivered", {
-					registry,
-					username: value("username"),
+				render(
+					params.revoked === "false"
+						? "error.credentials_unrevoked"
+						: "error.credentials_undelivered",
+					{ registry, username: value("username") },
+				),
+			);
+			lines.push(
+				render(deliveryAdvice(params.deliveryError), {
+					deliveryError: value("deliveryError"),
 				}),
 			);
 			break;
@@ -183,6 +193,36 @@ function mayHaveGoneThrough(operation: Operation | undefined): string[] {
 export function unexpectedErrorMessage(reference: string): SlackMessage {
 	const text = render("error.unexpected", { reference: inline(reference) });
 	return message(text, [section(text)]);
+}
+
+/** Slack errors that mean the bot's token or scopes are wrong, which only an admin can fix. */
+const ADMIN_SLACK_ERRORS = new Set([
+	"invalid_auth",
+	"not_authed",
+	"account_inactive",
+	"token_revoked",
+	"token_expired",
+	"missing_scope",
+	"not_allowed_token_type",
+	"no_permission",
+]);
+
+/** Slack errors after which the same DM may go through later. */
+const TRANSIENT_SLACK_ERROR =
+	/^(rate_limited|ratelimited|http_5\d\d|timeout|request_failed|internal_error|fatal_error|service_unavailable)/;
+
+/** Picks what the requester should do about a failed credentials DM, by Slack's error code. */
+function deliveryAdvice(deliveryError: string | undefined): MessageKey {
+	if (deliveryError !== undefined && ADMIN_SLACK_ERRORS.has(deliveryError)) {
+		return "error.dm_advice_admin";
+	}
+	if (
+		deliveryError !== undefined &&
+		TRANSIENT_SLACK_ERROR.test(deliveryError)
+	) {
+		return "error.dm_advice_retry";
+	}
+	return "error.dm_advice_open_dm";
 }
 
 function assertNever(code: never): never {

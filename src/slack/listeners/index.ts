@@ -1,6 +1,10 @@
 import type { App } from "@slack/bolt";
+import * as actions from "./actions";
 import * as commands from "./commands";
 import type { CommandListenerDependencies } from "./commands/registry";
+import * as options from "./options";
+import * as shortcuts from "./shortcuts";
+import * as views from "./views";
 
 export type ListenerDependencies = CommandListenerDependencies;
 
@@ -10,4 +14,8 @@ export function registerListeners(
 	dependencies: ListenerDependencies,
 ): void {
 	commands.register(app, dependencies);
+	actions.register(app, dependencies);
+	views.register(app, dependencies);
+	shortcuts.register(app, dependencies);
+	options.register(app, dependencies);
 }

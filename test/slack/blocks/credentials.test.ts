@@ -67,8 +67,19 @@ describe("credentialsMessage", () => {
 			"```docker login demo.sakuracr.jp --username alice```",
 		);
 		expect(texts).toContain(
-			"```printf '%s' \"$REGISTRY_PASSWORD\" | docker login demo.sakuracr.jp --username alice --password-stdin```",
+			"```printf '%s' \"$REGISTRY_PASSWORD\" \\\n  | docker login demo.sakuracr.jp \\\n    --username alice --password-stdin```",
 		);
+	});
+
+	test("login lines fit a phone screen", () => {
+		const texts = allTexts(credentialsMessage(credentials())).join("\n");
+		const codeLines = [...texts.matchAll(/```([^`]*)```/g)].flatMap((match) =>
+			match[1].split("\n"),
+		);
+
+		for (const line of codeLines) {
+			expect(line.length).toBeLessThanOrEqual(50);
+		}
 	});
 
 	test("unusual host name is shell-quoted", () => {

@@ -146,10 +146,27 @@ describe("operationErrorMessage", () => {
 			"Run the command again",
 		],
 		[{ kind: "registry.delete", registry: "demo" }, "check `/registry list`"],
-	])("timeout during %j says what to check", (operation, expected) => {
-		expect(texts(new OperationError("sakura_timeout"), operation)).toContain(
-			expected,
+	])(
+		"uncertain timeout during %j says what to check",
+		(operation, expected) => {
+			const error = new OperationError("sakura_timeout", { uncertain: "true" });
+
+			expect(texts(error, operation)).toContain(expected);
+		},
+	);
+
+	test("certain failure adds no check", () => {
+		const message = operationErrorMessage(
+			new OperationError("sakura_unavailable", { status: "503" }),
+			{
+				kind: "user.add",
+				registry: "demo",
+				username: "alice",
+				permission: "readonly",
+			},
 		);
+
+		expect(allTexts(message).join("\n")).not.toContain("may have");
 	});
 
 	test("timeout during a read adds nothing", () => {
@@ -162,11 +179,54 @@ describe("operationErrorMessage", () => {
 		expect(allTexts(message).join("\n")).not.toContain("check");
 	});
 
-	test("timeout without operation gives the general note", () => {
-		const all = texts(new OperationError("sakura_unavailable"));
+	test("uncertain failure without operation gives the general note", () => {
+		const all = texts(
+			new OperationError("sakura_unavailable", { uncertain: "true" }),
+		);
 		expect(all).toContain(
 			"check `/registry list` or `/registry user list &lt;registry&gt;` first",
 		);
+	});
+
+	test.each([
+		["channel_not_found", "revoked", "Messages tab"],
+		["missing_scope", "revoked", "Ask an admin of this Slack app"],
+		["http_503", "revoked", "Try again in a few minutes"],
+		[
+			"rate_limited (retry after 30 s)",
+			"revoked",
+			"Try again in a few minutes",
+		],
+	])(
+		"undelivered DM with %s advises accordingly",
+		(deliveryError, first, advice) => {
+			const all = texts(
+				new OperationError("credentials_undelivered", {
+					registry: "demo",
+					username: "alice",
+					revoked: "true",
+					deliveryError,
+				}),
+			);
+
+			expect(all).toContain(first);
+			expect(all).toContain(advice);
+		},
+	);
+
+	test("unrevoked password asks for cleanup", () => {
+		const all = texts(
+			new OperationError("credentials_undelivered", {
+				registry: "demo",
+				username: "alice",
+				revoked: "false",
+				deliveryError: "channel_not_found",
+			}),
+		);
+
+		expect(all).toContain("may still work");
+		expect(all).toContain("/registry user del demo --user alice");
+		expect(all).not.toContain("nobody can use it");
 	});
 
 	test("sakura_failed names status, code, serial", () => {

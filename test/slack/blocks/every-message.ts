@@ -53,6 +53,7 @@ export const INVALID_COMMANDS = [
 	"user add demo --permission admin",
 	"create demo --domain https://reg.example.com",
 	`create demo --description "${"x".repeat(513)}"`,
+	`list --reason "${"r".repeat(501)}"`,
 	"x".repeat(3000),
 ];
 
@@ -166,12 +167,31 @@ export function operationErrors(): OperationError[] {
 		["sakura_unavailable", {}],
 		["sakura_unavailable", { ...DETAILS, status: "503" }],
 		["sakura_timeout", {}],
+		["sakura_timeout", { uncertain: "true" }],
 		[
 			"sakura_failed",
 			{ ...DETAILS, status: "500", errorCode: "internal_server_error" },
 		],
 		["sakura_failed", { status: "502" }],
 		["credentials_undelivered", { registry: "demo", username: "alice" }],
+		[
+			"credentials_undelivered",
+			{
+				registry: "demo",
+				username: "alice",
+				revoked: "false",
+				deliveryError: "missing_scope",
+			},
+		],
+		[
+			"credentials_undelivered",
+			{
+				registry: "demo",
+				username: "alice",
+				revoked: "true",
+				deliveryError: "http_500",
+			},
+		],
 	];
 	return samples.map(([code, params]) => new OperationError(code, params));
 }

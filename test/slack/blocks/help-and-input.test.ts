@@ -15,16 +15,21 @@ describe("helpMessage", () => {
 	const all = allTexts(helpMessage()).join("\n");
 
 	test.each([
-		"/registry list",
-		"/registry show &lt;name|id&gt;",
-		"/registry create &lt;name&gt; [--permission none|readonly] [--domain &lt;fqdn&gt;] [--description &lt;text&gt;]",
-		"/registry delete &lt;name|id&gt;",
-		"/registry user add &lt;registry&gt; [--user &lt;name&gt;] [--permission readonly|readwrite|all]",
-		"/registry user list &lt;registry&gt;",
-		"/registry user del &lt;registry&gt; --user &lt;name&gt;",
-		"/registry user rotate &lt;registry&gt; --user &lt;name&gt;",
+		"/registry list [--reason &lt;text&gt;]",
+		"/registry show &lt;name|id&gt; [--reason &lt;text&gt;]",
+		"/registry create &lt;name&gt; [--permission none|readonly] [--domain &lt;fqdn&gt;] [--description &lt;text&gt;] [--reason &lt;text&gt;]",
+		"/registry delete &lt;name|id&gt; [--reason &lt;text&gt;]",
+		"/registry user add &lt;registry&gt; [--user &lt;name&gt;] [--permission readonly|readwrite|all] [--reason &lt;text&gt;]",
+		"/registry user list &lt;registry&gt; [--reason &lt;text&gt;]",
+		"/registry user del &lt;registry&gt; --user &lt;name&gt; [--reason &lt;text&gt;]",
+		"/registry user rotate &lt;registry&gt; --user &lt;name&gt; [--reason &lt;text&gt;]",
 	])("lists %s", (usage) => {
 		expect(all).toContain(`\`${usage}\``);
+	});
+
+	test("explains --reason", () => {
+		expect(all).toContain("Every command takes `--reason &lt;text&gt;`");
+		expect(all).toContain("at most 500 characters");
 	});
 
 	test("states the defaults", () => {
@@ -60,7 +65,7 @@ describe("invalidCommandMessage", () => {
 
 	test("lists valid flags", () => {
 		expect(messageFor("create demo --user bob").text).toBe(
-			"`create` has no flag `--user`. Its flags are: --permission, --domain, --description.",
+			"`create` has no flag `--user`. Its flags are: --permission, --domain, --description, --reason.",
 		);
 	});
 
@@ -79,7 +84,7 @@ describe("invalidCommandMessage", () => {
 
 	test("too long text", () => {
 		expect(messageFor("x".repeat(3000)).text).toBe(
-			"The command is 3000 characters long, but the maximum is 1000. Shorten the description or other values.",
+			"The command is 3000 characters long, but the maximum is 1500. Shorten the description or other values.",
 		);
 	});
 });

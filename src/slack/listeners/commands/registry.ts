@@ -1,35 +1,30 @@
-import { randomBytes } from "node:crypto";
 import type {
 	AllMiddlewareArgs,
 	RespondArguments,
 	SlackCommandMiddlewareArgs,
 } from "@slack/bolt";
-import type { Log } from "../../../logging";
 import type { Operation, Requester } from "../../../operations/types";
 import {
 	helpMessage,
 	invalidCommandMessage,
 	type SlackMessage,
-	unexpectedErrorMessage,
 	workingMessage,
 } from "../../blocks";
 import { parseRegistryCommand } from "../../grammar";
-import type { CommandJob, Dispatcher } from "../../jobs";
-import { postToResponseUrl } from "../../response-url";
+import { type RequestDependencies, startRequest } from "../../requests";
+import { commandModalFor, openCommandModal } from "../views";
 
 /** The slash command this listener serves, as declared in the app manifest. */
 export const REGISTRY_COMMAND = "/registry";
 
-export interface CommandListenerDependencies {
-	dispatcher: Dispatcher;
-	log: Log;
-}
+export type CommandListenerDependencies = RequestDependencies;
 
 type CommandArgs = SlackCommandMiddlewareArgs & AllMiddlewareArgs;
 
 /**
  * Creates the `/registry` listener. Help and invalid input get their reply in the ack body, which
- * Slack shows only to the requester. An operation becomes a `CommandJob` for the dispatcher.
+ * Slack shows only to the requester. An operation goes through `startRequest`, and its reply (a
+ * refusal, or "sent for approval") is the ack body too.
  *
  * Bolt's AwsLambdaReceiver sends the ack body only when the listener returns. With an inline
  * dispatcher the job therefore runs first and the ack is empty, because a "working" ack would
@@ -38,10 +33,10 @@ type CommandArgs = SlackCommandMiddlewareArgs & AllMiddlewareArgs;
 export function registryCommandListener(
 	dependencies: CommandListenerDependencies,
 ) {
-	return async ({ command, ack }: CommandArgs): Promise<void> => {
+	return async ({ command, ack, client }: CommandArgs): Promise<void> => {
 		const requester: Requester = {
 			userId: command.user_id,
-			userName: command.user_name,
+			userName: firstString(command.user_name),
 			teamId: command.team_id,
 		};
 		const ids = {
@@ -49,7 +44,22 @@ export function registryCommandListener(
 			user: command.user_id,
 			channel: command.channel_id,
 		};
-		const parsed = parseRegistryCommand(command.text, requester);
+		// A form body may repeat a field, which querystring parsing turns into an array.
+		const text = firstString(command.text);
+		const parsed = parseRegistryCommand(text, requester);
+
+		const modal = commandModalFor(text, parsed);
+		if (modal !== undefined) {
+			dependencies.log.info("Slash command received", {
+				...ids,
+				kind: "modal",
+				modal,
+			});
+			await ack(
+				await openCommandModal(command, client, modal, dependencies.log),
+			);
+			return;
+		}
 
 		if (parsed.kind === "help") {
 			dependencies.log.info("Slash command received", { ...ids, kind: "help" });
@@ -72,79 +82,27 @@ export function registryCommandListener(
 			kind: operation.kind,
 			registry: registryOf(operation),
 		});
-		const job: CommandJob = {
-			operation,
-			requester,
-			channelId: command.channel_id,
-			responseUrl: command.response_url,
-		};
 
-		if (dependencies.dispatcher.runsInline) {
-			await dispatchInline(job, ack, dependencies);
+		const started = await startRequest(
+			{
+				operation,
+				requester,
+				reason: parsed.reason ?? "",
+				origin: {
+					channelId: command.channel_id,
+					responseUrl: command.response_url,
+				},
+			},
+			dependencies,
+		);
+		if (started.kind === "reply") {
+			await ack(ephemeral(started.message));
+		} else if (started.runsInline) {
+			await ack();
 		} else {
-			await dispatchQueued(job, ack, dependencies);
+			await ack(ephemeral(workingMessage(operation)));
 		}
 	};
-}
-
-async function dispatchInline(
-	job: CommandJob,
-	ack: CommandArgs["ack"],
-	dependencies: CommandListenerDependencies,
-): Promise<void> {
-	try {
-		await dependencies.dispatcher.dispatch(job);
-	} catch (error) {
-		const reference = logDispatchFailure(job, error, dependencies.log);
-		await ack(ephemeral(unexpectedErrorMessage(reference)));
-		return;
-	}
-	await ack();
-}
-
-async function dispatchQueued(
-	job: CommandJob,
-	ack: CommandArgs["ack"],
-	dependencies: CommandListenerDependencies,
-): Promise<void> {
-	await ack(ephemeral(workingMessage(job.operation)));
-
-	try {
-		await dependencies.dispatcher.dispatch(job);
-	} catch (error) {
-		// The "working" ack is already stored, so the failure goes to the response_url instead.
-		const reference = logDispatchFailure(job, error, dependencies.log);
-		await postToResponseUrl(
-			job.responseUrl,
-			unexpectedErrorMessage(reference),
-		).catch((postError: unknown) => {
-			dependencies.log.error(
-				"Posting the dispatch failure to response_url failed",
-				{
-					team: job.requester.teamId,
-					user: job.requester.userId,
-					reference,
-					error:
-						postError instanceof Error ? postError.message : String(postError),
-				},
-			);
-		});
-	}
-}
-
-/** Logs a failed dispatch and returns the reference id shown to the requester. */
-function logDispatchFailure(job: CommandJob, error: unknown, log: Log): string {
-	const reference = randomBytes(4).toString("hex");
-	log.error("Dispatching the command failed", {
-		team: job.requester.teamId,
-		user: job.requester.userId,
-		channel: job.channelId,
-		kind: job.operation.kind,
-		reference,
-		error: error instanceof Error ? error.name : typeof error,
-		errorMessage: error instanceof Error ? error.message : undefined,
-	});
-	return reference;
 }
 
 function ephemeral(message: SlackMessage): RespondArguments {
@@ -164,4 +122,12 @@ function registryOf(operation: Operation): string | undefined {
 		return operation.name;
 	}
 	return undefined;
+}
+
+/** Returns the value, or its first element when a repeated form field made it an array. */
+function firstString(value: unknown): string {
+	if (Array.isArray(value)) {
+		return firstString(value[0]);
+	}
+	return typeof value === "string" ? value : "";
 }

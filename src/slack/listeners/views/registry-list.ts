@@ -1,0 +1,73 @@
+import { decide } from "../../../operations/policy";
+import type { Operation, Requester } from "../../../operations/types";
+import type { Registry } from "../../../sakura/types";
+import { createDmDelivery } from "../../dm";
+import {
+	DeadlineExceededError,
+	REGISTRY_LIST_DEADLINE_MS,
+	withDeadline,
+} from "./deadline";
+import type { ModalListenerDependencies } from "./dependencies";
+
+const LIST: Operation = { kind: "registry.list" };
+
+/** The policy does not let the requester list registries. */
+export class RegistryListForbiddenError extends Error {
+	constructor(readonly userId: string) {
+		super(`The policy does not let ${userId} list registries`);
+		this.name = "RegistryListForbiddenError";
+	}
+}
+
+/**
+ * Lists the account's registries through the operations layer within `REGISTRY_LIST_DEADLINE_MS`,
+ * logging why the list could not be loaded before rethrowing.
+ *
+ * With `checkPolicy`, a requester whom the policy forbids to list registries gets
+ * `RegistryListForbiddenError`. A listing that would need approval runs anyway, because the picker
+ * shows only names and host names, which the form needs to be usable at all.
+ */
+export async function listRegistriesInTime(
+	dependencies: ModalListenerDependencies,
+	requester: Requester,
+	ids: Record<string, unknown>,
+	options: { checkPolicy: boolean },
+): Promise<Registry[]> {
+	try {
+		return await withDeadline(
+			listRegistries(dependencies, requester, options.checkPolicy),
+			REGISTRY_LIST_DEADLINE_MS,
+		);
+	} catch (error) {
+		dependencies.log.warn("Loading the registry list failed", {
+			...ids,
+			error: error instanceof Error ? error.name : typeof error,
+			errorCode: (error as { code?: unknown }).code,
+			timedOut: error instanceof DeadlineExceededError,
+		});
+		throw error;
+	}
+}
+
+async function listRegistries(
+	dependencies: ModalListenerDependencies,
+	requester: Requester,
+	checkPolicy: boolean,
+): Promise<Registry[]> {
+	if (checkPolicy) {
+		const { policy, directory } = dependencies.approvals;
+		const decision = await decide(policy, LIST, requester, directory);
+		if (decision.kind === "forbidden") {
+			throw new RegistryListForbiddenError(requester.userId);
+		}
+	}
+
+	// Listing delivers no credentials, so the delivery is never used.
+	const runner = dependencies.runner;
+	const delivery = createDmDelivery(runner.client, runner.log);
+	const outcome = await runner.run(LIST, requester, delivery);
+	if (outcome.kind !== "registry.list") {
+		throw new Error(`registry.list returned a ${outcome.kind} outcome`);
+	}
+	return outcome.registries;
+}

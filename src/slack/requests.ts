@@ -1,0 +1,251 @@
+import { randomBytes } from "node:crypto";
+import type { webApi } from "@slack/bolt";
+import type { Log } from "../logging";
+import {
+	type ApprovalContext,
+	cancelRequest,
+	type RequestOrigin,
+	type RequestView,
+	submitRequest,
+} from "../operations/approvals";
+import type { ApproverSet } from "../operations/policy";
+import { findRule } from "../operations/policy/match";
+import type { Operation, Requester } from "../operations/types";
+import { type SlackMessage, unexpectedErrorMessage } from "./blocks";
+import { approvalCard } from "./blocks/approval-card";
+import {
+	cardFailedMessage,
+	forbiddenMessage,
+	noApprovalChannelMessage,
+	permissionCheckFailedMessage,
+	submittedMessage,
+} from "./blocks/request-status";
+import { DirectoryError } from "./directory";
+import { type JobRunnerDependencies, runToMessage } from "./job-runner";
+import type { Dispatcher } from "./jobs";
+import { describeSlackError } from "./web-api-errors";
+
+/** Dependencies of every request path: the lifecycle, Slack, and the runner for operations. */
+export interface RequestDependencies {
+	approvals: ApprovalContext;
+	/** Web API client with the bot token: cards, card updates and DMs. */
+	client: webApi.WebClient;
+	dispatcher: Dispatcher;
+	/** The runner that command jobs use, so approved operations run the same way. */
+	runner: JobRunnerDependencies;
+	/** Channel for every approval card; when absent, the channel the request was made in. */
+	approvalChannelId?: string;
+	log: Log;
+}
+
+export interface StartRequestInput {
+	operation: Operation;
+	requester: Requester;
+	/** The requester's reason, or an empty string when they gave none. */
+	reason: string;
+	origin: RequestOrigin;
+}
+
+/**
+ * Result of starting a request. `dispatched` means a command job went to the dispatcher, which
+ * reports to the origin's response_url itself. `reply` is the message for the requester alone:
+ * a command acks with it, and a form DMs it.
+ */
+export type StartResult =
+	| {
+			kind: "dispatched";
+			/** Copied from the dispatcher: an inline job has already posted its result. */
+			runsInline: boolean;
+	  }
+	| { kind: "reply"; message: SlackMessage };
+
+/**
+ * Starts a request from a command or a form, the one path every request takes. The policy decides:
+ * a forbidden request gets a reply that states it; one that may run now goes to the dispatcher when the
+ * origin has a response_url, and otherwise runs here and replies with the result; one that needs
+ * approval is stored, its card is posted and the reply says whom it waits for.
+ *
+ * A card that cannot be posted cancels the request, so nothing waits where no approver can see it.
+ * It never rejects: an unexpected error becomes a reply with a reference id that the log also has.
+ */
+export async function startRequest(
+	input: StartRequestInput,
+	dependencies: RequestDependencies,
+): Promise<StartResult> {
+	const ids = requestIds(input);
+
+	try {
+		const submitted = await submitRequest(input, dependencies.approvals);
+		switch (submitted.kind) {
+			case "forbidden":
+				dependencies.log.info("Request forbidden by the policy", ids);
+				return reply(forbiddenMessage(input.operation, input.requester.userId));
+			case "run":
+				return await runNow(input, dependencies);
+			case "pending":
+				return await postCard(submitted.request, input, dependencies);
+		}
+	} catch (error) {
+		if (error instanceof DirectoryError) {
+			dependencies.log.warn("Permission check failed", {
+				...ids,
+				method: error.method,
+				error: error.code,
+			});
+			return reply(permissionCheckFailedMessage());
+		}
+		const reference = randomBytes(4).toString("hex");
+		dependencies.log.error("Starting a request failed", {
+			...ids,
+			reference,
+			error: error instanceof Error ? error.name : typeof error,
+			errorMessage: error instanceof Error ? error.message : undefined,
+		});
+		return reply(unexpectedErrorMessage(reference));
+	}
+}
+
+/**
+ * Returns who may approve an operation under the policy rule that matches it now. The card and the
+ * refusal replies name them.
+ */
+export function approversFor(
+	context: ApprovalContext,
+	request: { operation: Operation; requester: Requester },
+): ApproverSet {
+	const { rule } = findRule(
+		context.policy,
+		request.operation,
+		request.requester,
+	);
+	return rule.approvers ?? context.policy.approvers;
+}
+
+async function runNow(
+	input: StartRequestInput,
+	dependencies: RequestDependencies,
+): Promise<StartResult> {
+	const responseUrl = input.origin.responseUrl;
+	if (responseUrl === undefined) {
+		const result = await runToMessage(
+			input.operation,
+			input.requester,
+			dependencies.runner,
+			requestIds(input),
+		);
+		return reply(result.message);
+	}
+
+	// A queued dispatcher rejects when the job could not be enqueued; an inline one never rejects.
+	// AwsLambdaReceiver sends the ack only after the listener returns, so the failure goes in the ack.
+	try {
+		await dependencies.dispatcher.dispatch({
+			operation: input.operation,
+			requester: input.requester,
+			channelId: input.origin.channelId,
+			responseUrl,
+		});
+	} catch (error) {
+		const reference = randomBytes(4).toString("hex");
+		dependencies.log.error("Dispatching the command failed", {
+			...requestIds(input),
+			reference,
+			error: error instanceof Error ? error.name : typeof error,
+			errorMessage: error instanceof Error ? error.message : undefined,
+		});
+		return reply(unexpectedErrorMessage(reference));
+	}
+	return {
+		kind: "dispatched",
+		runsInline: dependencies.dispatcher.runsInline,
+	};
+}
+
+async function postCard(
+	request: RequestView,
+	input: StartRequestInput,
+	dependencies: RequestDependencies,
+): Promise<StartResult> {
+	const { record } = request;
+	const approvers = approversFor(dependencies.approvals, input);
+	const channel = dependencies.approvalChannelId ?? input.origin.channelId;
+	const ids = { ...requestIds(input), requestId: record.id, channel };
+
+	// A DM with the bot has no other members, so no approver could see a card there.
+	if (channel.startsWith("D")) {
+		await cancelUnseen(record.id, input, dependencies);
+		dependencies.log.warn("Request needs approval but came from a DM", ids);
+		return reply(noApprovalChannelMessage());
+	}
+
+	const card = approvalCard({ request, approvers });
+	let posted: { channel: string; ts: string };
+	try {
+		const result = await dependencies.client.chat.postMessage({
+			channel,
+			text: card.text,
+			blocks: card.blocks,
+		});
+		if (result.channel === undefined || result.ts === undefined) {
+			throw new Error("chat.postMessage returned no channel and ts");
+		}
+		posted = { channel: result.channel, ts: result.ts };
+	} catch (error) {
+		const slackError = describeSlackError(error);
+		await cancelUnseen(record.id, input, dependencies);
+		dependencies.log.error(
+			"Approval card could not be posted, so the request was cancelled",
+			{ ...ids, slackError },
+		);
+		return reply(cardFailedMessage(channel, slackError));
+	}
+
+	try {
+		await dependencies.approvals.store.setCard(record.id, {
+			channelId: posted.channel,
+			ts: posted.ts,
+		});
+	} catch (error) {
+		// The card works without it: clicks rewrite the message they came from.
+		dependencies.log.error("Storing where the approval card is failed", {
+			...ids,
+			ts: posted.ts,
+			error: error instanceof Error ? error.name : typeof error,
+		});
+	}
+	dependencies.log.info("Approval card posted", { ...ids, ts: posted.ts });
+	return reply(submittedMessage(request, approvers));
+}
+
+/** Cancels a request that no approver can see, on behalf of its requester. */
+async function cancelUnseen(
+	id: string,
+	input: StartRequestInput,
+	dependencies: RequestDependencies,
+): Promise<void> {
+	const result = await cancelRequest(
+		id,
+		input.requester.userId,
+		dependencies.approvals,
+	);
+	if (result.kind !== "cancelled") {
+		dependencies.log.error("Cancelling an unseen request failed", {
+			...requestIds(input),
+			requestId: id,
+			result: result.kind,
+		});
+	}
+}
+
+function reply(message: SlackMessage): StartResult {
+	return { kind: "reply", message };
+}
+
+function requestIds(input: StartRequestInput): Record<string, string> {
+	return {
+		team: input.requester.teamId,
+		user: input.requester.userId,
+		channel: input.origin.channelId,
+		operation: input.operation.kind,
+	};
+}

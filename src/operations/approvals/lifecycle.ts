@@ -88,19 +88,9 @@ export async function approveRequest(
 	}
 	const { request } = loaded;
 
-	const check = await checkApprover(
-		context.policy,
-		request.operation,
-		request.record.requester,
-		approverId,
-		context.directory,
-	);
-	if (!check.allowed || !check.counts) {
-		return {
-			kind: "refused",
-			reason: check.reason === "self" ? "self" : "not_approver",
-			request,
-		};
+	const refusal = await refuseUnlessApprover(request, approverId, context);
+	if (refusal !== undefined) {
+		return refusal;
 	}
 
 	const now = clockOf(context)();
@@ -163,19 +153,9 @@ export async function rejectRequest(
 	}
 	const { request } = loaded;
 
-	const check = await checkApprover(
-		context.policy,
-		request.operation,
-		request.record.requester,
-		approverId,
-		context.directory,
-	);
-	if (!check.allowed || !check.counts) {
-		return {
-			kind: "refused",
-			reason: check.reason === "self" ? "self" : "not_approver",
-			request,
-		};
+	const refusal = await refuseUnlessApprover(request, approverId, context);
+	if (refusal !== undefined) {
+		return refusal;
 	}
 
 	const result = await context.store.reject(id, {
@@ -290,6 +270,32 @@ async function loadRequest(
 		};
 	}
 	return { kind: "found", request };
+}
+
+/**
+ * Returns the refusal for someone the current policy does not let decide this request, or
+ * undefined when they may. A requester's own decision never counts, even where the policy allows it.
+ */
+async function refuseUnlessApprover(
+	request: RequestView,
+	approverId: string,
+	context: ApprovalContext,
+): Promise<DecisionResult | undefined> {
+	const check = await checkApprover(
+		context.policy,
+		request.operation,
+		request.record.requester,
+		approverId,
+		context.directory,
+	);
+	if (check.allowed && check.counts) {
+		return undefined;
+	}
+	return {
+		kind: "refused",
+		reason: check.reason === "self" ? "self" : "not_approver",
+		request,
+	};
 }
 
 function already(

@@ -56,6 +56,8 @@ interface Transition {
 	updatedAt: string;
 	/** Tells why the condition failed, from the record as read after the failure. */
 	explain(record: RequestRecord): UnchangedReason;
+	/** True when the record as read shows that this very write was applied. */
+	isOwnWrite?: (record: RequestRecord) => boolean;
 }
 
 /**
@@ -220,17 +222,29 @@ export class DynamoRequestStore implements RequestStore {
 		});
 	}
 
-	async claim(id: string, at: Date): Promise<TransitionResult> {
+	async claim(
+		id: string,
+		at: Date,
+		claimant: string,
+	): Promise<TransitionResult> {
 		return this.#transition({
 			id,
-			assignments: ["#status = :running"],
+			assignments: ["#status = :running", "#claimant = :claimant"],
 			// #status = :approved: only an approved request runs, and the first claim moves it to
 			// running, so every later claim fails and the operation runs once.
 			condition: "#status = :approved",
-			names: { "#status": "status" },
-			values: { ":running": "running", ":approved": "approved" },
+			names: { "#status": "status", "#claimant": "claimant" },
+			values: {
+				":running": "running",
+				":approved": "approved",
+				":claimant": claimant,
+			},
 			updatedAt: at.toISOString(),
 			explain: () => "status",
+			// The SDK retries a write whose response was lost; the retry then fails its condition
+			// although the first attempt claimed the request for this caller.
+			isOwnWrite: (record) =>
+				record.status === "running" && record.claimant === claimant,
 		});
 	}
 
@@ -355,6 +369,9 @@ export class DynamoRequestStore implements RequestStore {
 		const record = await this.get(transition.id);
 		if (record === undefined) {
 			return { kind: "not_found" };
+		}
+		if (transition.isOwnWrite?.(record) === true) {
+			return { kind: "changed", record };
 		}
 		return {
 			kind: "unchanged",

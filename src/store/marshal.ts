@@ -54,6 +54,7 @@ const recordSchema = z.object({
 	result: z
 		.object({ at: z.string(), errorCode: z.string().optional() })
 		.optional(),
+	claimant: z.string().optional(),
 	version: z.number(),
 });
 

@@ -50,6 +50,8 @@ export interface RequestRecord {
 	/** Where the requester asked, for replies. */
 	origin?: { channelId: string; responseUrl?: string };
 	result?: { at: string; errorCode?: string };
+	/** Token of the claim that moved the request to `running`, so a claimer can recognise its own write. */
+	claimant?: string;
 	/** Incremented on every write; conditional writes compare it. */
 	version: number;
 }
@@ -96,8 +98,12 @@ export interface RequestStore {
 	): Promise<TransitionResult>;
 	/** pending or approved -> cancelled, only by the requester. */
 	cancel(id: string, cancellation: Decision): Promise<TransitionResult>;
-	/** approved -> running; exactly one caller gets `changed`, so the operation runs once. */
-	claim(id: string, at: Date): Promise<TransitionResult>;
+	/**
+	 * approved -> running; exactly one caller gets `changed`, so the operation runs once. `claimant`
+	 * is a token unique to the caller: when the write succeeded but its response was lost and the
+	 * retry fails, the stored token shows the claim was this caller's, and it still gets `changed`.
+	 */
+	claim(id: string, at: Date, claimant: string): Promise<TransitionResult>;
 	/** running -> succeeded or failed. */
 	finish(
 		id: string,

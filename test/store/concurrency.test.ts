@@ -163,8 +163,8 @@ describe("concurrent transitions", () => {
 		const record = await createApproved();
 
 		const results = await Promise.all(
-			Array.from({ length: RACERS }, () =>
-				fixture.store.claim(record.id, BEFORE_EXPIRY),
+			Array.from({ length: RACERS }, (_, racer) =>
+				fixture.store.claim(record.id, BEFORE_EXPIRY, `claimant-${racer}`),
 			),
 		);
 
@@ -177,7 +177,7 @@ describe("concurrent transitions", () => {
 		const record = await createApproved();
 
 		const [claim, cancel] = await Promise.all([
-			fixture.store.claim(record.id, BEFORE_EXPIRY),
+			fixture.store.claim(record.id, BEFORE_EXPIRY, "claimant-a"),
 			fixture.store.cancel(record.id, approvalBy("U0REQUESTER")),
 		]);
 

@@ -370,7 +370,7 @@ describe("cancel", () => {
 
 	test("running request cannot be cancelled", async () => {
 		const record = await createApproved();
-		await fixture.store.claim(record.id, BEFORE_EXPIRY);
+		await fixture.store.claim(record.id, BEFORE_EXPIRY, "claimant-a");
 
 		const result = await fixture.store.cancel(
 			record.id,
@@ -383,12 +383,37 @@ describe("cancel", () => {
 });
 
 describe("claim and finish", () => {
+	test("claim recognises its own write after a lost response", async () => {
+		const record = makeRecord({ status: "approved", requiredApprovals: 1 });
+		await fixture.store.create(record);
+
+		const first = await fixture.store.claim(
+			record.id,
+			BEFORE_EXPIRY,
+			"claimant-a",
+		);
+		const retried = await fixture.store.claim(
+			record.id,
+			BEFORE_EXPIRY,
+			"claimant-a",
+		);
+		const other = await fixture.store.claim(
+			record.id,
+			BEFORE_EXPIRY,
+			"claimant-b",
+		);
+
+		expect(first.kind).toBe("changed");
+		expect(retried.kind).toBe("changed");
+		expect(other).toMatchObject({ kind: "unchanged", because: "status" });
+		expect((await fixture.store.get(record.id))?.claimant).toBe("claimant-a");
+	});
 	test("approved request is claimed once", async () => {
 		const record = await createApproved();
 		const at = new Date("2030-01-01T00:40:00.000Z");
 
-		const first = await fixture.store.claim(record.id, at);
-		const second = await fixture.store.claim(record.id, at);
+		const first = await fixture.store.claim(record.id, at, "claimant-a");
+		const second = await fixture.store.claim(record.id, at, "claimant-b");
 
 		expect(first.kind).toBe("changed");
 		expect(recordOf(first).status).toBe("running");
@@ -399,14 +424,18 @@ describe("claim and finish", () => {
 	test("pending request cannot be claimed", async () => {
 		const record = await createRequest();
 
-		const result = await fixture.store.claim(record.id, BEFORE_EXPIRY);
+		const result = await fixture.store.claim(
+			record.id,
+			BEFORE_EXPIRY,
+			"claimant-a",
+		);
 
 		expect(result).toMatchObject({ kind: "unchanged", because: "status" });
 	});
 
 	test("finish records success once", async () => {
 		const record = await createApproved();
-		await fixture.store.claim(record.id, BEFORE_EXPIRY);
+		await fixture.store.claim(record.id, BEFORE_EXPIRY, "claimant-a");
 		const outcome = { at: "2030-01-01T00:41:00.000Z" };
 
 		const first = await fixture.store.finish(record.id, "succeeded", outcome);
@@ -425,7 +454,7 @@ describe("claim and finish", () => {
 
 	test("finish records failure with its code", async () => {
 		const record = await createApproved();
-		await fixture.store.claim(record.id, BEFORE_EXPIRY);
+		await fixture.store.claim(record.id, BEFORE_EXPIRY, "claimant-a");
 		const outcome = {
 			at: "2030-01-01T00:41:00.000Z",
 			errorCode: "user_exists",
@@ -527,7 +556,9 @@ describe("unknown id", () => {
 	});
 
 	test("claim returns not_found", async () => {
-		await expect(fixture.store.claim(id, BEFORE_EXPIRY)).resolves.toEqual({
+		await expect(
+			fixture.store.claim(id, BEFORE_EXPIRY, "claimant-a"),
+		).resolves.toEqual({
 			kind: "not_found",
 		});
 	});
@@ -547,7 +578,7 @@ describe("unknown id", () => {
 	});
 
 	test("no transition created an item", async () => {
-		await fixture.store.claim(id, BEFORE_EXPIRY);
+		await fixture.store.claim(id, BEFORE_EXPIRY, "claimant-a");
 		await fixture.store.expire(id, EXPIRES_AT);
 
 		await expect(fixture.store.get(id)).resolves.toBeUndefined();

@@ -82,7 +82,7 @@ export async function approveRequest(
 	approverId: string,
 	context: ApprovalContext,
 ): Promise<DecisionResult> {
-	const loaded = await loadRequest(id, context);
+	const loaded = await loadRequest(id, context, ["pending", "approved"]);
 	if (loaded.kind !== "found") {
 		return loaded.result;
 	}
@@ -91,6 +91,11 @@ export async function approveRequest(
 	const refusal = await refuseUnlessApprover(request, approverId, context);
 	if (refusal !== undefined) {
 		return refusal;
+	}
+	if (request.record.status === "approved") {
+		// The approvals are complete but no run claimed the request, because a response was lost or
+		// an invocation stopped in between. Any approver's click claims it now.
+		return claimApproved(request, context);
 	}
 
 	const now = clockOf(context)();
@@ -111,6 +116,10 @@ async function afterApproval(
 		return { kind: "not_found" };
 	}
 	if (approval.kind === "unchanged") {
+		// A lost response can make this click's own completing approval look like a duplicate.
+		if (approval.record.status === "approved") {
+			return claimApproved({ ...request, record: approval.record }, context);
+		}
 		return {
 			kind: "already",
 			because: approval.because,
@@ -124,11 +133,22 @@ async function afterApproval(
 		};
 	}
 
-	// Only the click that completed the approvals gets here, and the claim makes the run exactly-once
-	// even if a retried invocation repeats this step.
+	return claimApproved({ ...request, record: approval.record }, context);
+}
+
+/**
+ * Moves an approved request to running. Of all callers, exactly one gets `approved` and runs the
+ * operation; the claim token lets a caller whose write went through but whose response was lost
+ * still recognise the claim as its own.
+ */
+async function claimApproved(
+	request: RequestView,
+	context: ApprovalContext,
+): Promise<DecisionResult> {
 	const claim = await context.store.claim(
 		request.record.id,
 		clockOf(context)(),
+		(context.newId ?? newRequestId)(),
 	);
 	if (claim.kind !== "changed") {
 		return already(claim, request);
@@ -176,7 +196,7 @@ export async function cancelRequest(
 	userId: string,
 	context: ApprovalContext,
 ): Promise<DecisionResult> {
-	const loaded = await loadRequest(id, context);
+	const loaded = await loadRequest(id, context, ["pending", "approved"]);
 	if (loaded.kind !== "found") {
 		return loaded.result;
 	}
@@ -229,6 +249,7 @@ export async function finishRequest(
 async function loadRequest(
 	id: string,
 	context: ApprovalContext,
+	decidable: readonly RequestRecord["status"][] = ["pending"],
 ): Promise<
 	| { kind: "found"; request: RequestView }
 	| { kind: "done"; result: DecisionResult }
@@ -263,7 +284,7 @@ async function loadRequest(
 			},
 		};
 	}
-	if (record.status !== "pending") {
+	if (!decidable.includes(record.status)) {
 		return {
 			kind: "done",
 			result: { kind: "already", because: "status", request },

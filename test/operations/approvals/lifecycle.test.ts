@@ -276,4 +276,54 @@ describe("request lifecycle", () => {
 		expect(finished?.result?.errorCode).toBe("sakura_unavailable");
 		expect(again?.status).toBe("failed");
 	});
+
+	test("approved but unclaimed request is resumed by a click", async () => {
+		const id = await submit(userAdd);
+		const approval = await fixture.store.recordApproval(
+			id,
+			{ userId: "U0TARO", at: now.toISOString() },
+			now,
+		);
+		expect(approval).toMatchObject({ kind: "recorded", complete: true });
+
+		const requesterClick = await approveRequest(id, requester.userId, context);
+		const resumed = await approveRequest(id, "U0ALEX", context);
+		const later = await approveRequest(id, "U0TARO", context);
+
+		expect(requesterClick).toMatchObject({ kind: "refused", reason: "self" });
+		expect(resumed.kind).toBe("approved");
+		expect(later).toMatchObject({ kind: "already", because: "status" });
+	});
+
+	test("own approval seen as duplicate still claims", async () => {
+		const id = await submit(userAdd);
+		// The approval write went through, but its response never reached this click.
+		await fixture.store.recordApproval(
+			id,
+			{ userId: "U0TARO", at: now.toISOString() },
+			now,
+		);
+
+		const result = await approveRequest(id, "U0TARO", context);
+
+		expect(result.kind).toBe("approved");
+		expect((await fixture.store.get(id))?.status).toBe("running");
+	});
+
+	test("requester can cancel an approved, unclaimed request", async () => {
+		const id = await submit(userAdd);
+		await fixture.store.recordApproval(
+			id,
+			{ userId: "U0TARO", at: now.toISOString() },
+			now,
+		);
+
+		const result = await cancelRequest(id, requester.userId, context);
+
+		expect(result.kind).toBe("cancelled");
+		expect(await approveRequest(id, "U0ALEX", context)).toMatchObject({
+			kind: "already",
+			because: "status",
+		});
+	});
 });

@@ -128,12 +128,15 @@ export class SandboxSession {
 	}
 
 	private press(argument: string): Promise<string> | string {
-		const number = Number(argument);
-		const button = Number.isInteger(number)
-			? this.buttons[number - 1]
+		const button = /^\d+$/.test(argument)
+			? this.buttons[Number(argument) - 1]
 			: undefined;
 		if (button === undefined) {
-			return `  No button ${argument === "" ? "given" : argument}. Buttons are numbered 1 to ${this.buttons.length}: /press N.`;
+			if (this.buttons.length === 0) {
+				return "  No buttons have been shown yet.";
+			}
+			const given = argument === "" ? "given" : `"${argument}"`;
+			return `  No button ${given}. Buttons are numbered 1 to ${this.buttons.length}: /press N.`;
 		}
 
 		const viewId =

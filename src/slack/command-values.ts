@@ -178,9 +178,28 @@ export function parseDescription(value: string): ValueResult<string> {
 /** Maximum length of a request's reason in code points; it is shown on the approval card. */
 export const REASON_MAX_LENGTH = 500;
 
+/**
+ * Returns true for control characters other than a line break, and for the Unicode bidirectional
+ * marks, embeddings, overrides and isolates, which could hide or reorder text on a card.
+ */
+function isUnsafeTextCharacter(character: string): boolean {
+	const code = character.codePointAt(0) ?? 0;
+	const control =
+		(code < 0x20 && code !== 0x0a) || (code >= 0x7f && code <= 0x9f);
+	const bidi =
+		code === 0x200e ||
+		code === 0x200f ||
+		(code >= 0x202a && code <= 0x202e) ||
+		(code >= 0x2066 && code <= 0x2069);
+	return control || bidi;
+}
+
 /** Checks the reason given with `--reason`, counting code points so Japanese text is not penalised. */
 export function parseReason(value: string): ValueResult<string> {
-	const reason = value.trim();
+	const reason = Array.from(value)
+		.filter((character) => !isUnsafeTextCharacter(character))
+		.join("")
+		.trim();
 	const length = Array.from(reason).length;
 	if (length > REASON_MAX_LENGTH) {
 		return fail("parse.reason_too_long", {

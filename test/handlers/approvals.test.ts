@@ -357,6 +357,21 @@ describe("approve clicks", () => {
 	});
 });
 
+describe("undelivered credentials", () => {
+	test("card speaks of the requester, not you", async () => {
+		harness.emulator.seedRegistry({ name: "dm-fails" });
+		const card = await request("user add dm-fails --permission readwrite");
+		harness.standIn.failNext("chat.postMessage", { error: "channel_not_found" });
+
+		await approve(card, TARO);
+
+		expect(await statusOf(card.requestId)).toBe("failed");
+		const text = shownText(currentCard(card));
+		expect(text).toContain("could not deliver the credentials to the requester");
+		expect(text).not.toContain("send you");
+	});
+});
+
 describe("button values", () => {
 	test("unknown request id changes nothing", async () => {
 		const card = await request("create ghost-images");

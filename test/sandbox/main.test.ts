@@ -130,7 +130,7 @@ describe("sandbox with piped input", () => {
 		expect(result.stdout).toContain("`nope`");
 		expect(result.stdout).toContain('Unknown input "hello"');
 		expect(result.stdout).toContain('No sample user named "nobody"');
-		expect(result.stdout).toContain("No button 9");
+		expect(result.stdout).toContain("No buttons have been shown yet.");
 		expect(result.stdout).toContain("Name a sample user: /as NAME");
 		expect(result.stdout).not.toContain("direct message");
 	}, 60_000);

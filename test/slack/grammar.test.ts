@@ -662,3 +662,21 @@ describe("parseRegistryCommand --reason", () => {
 		expect(parsedOf(text).reason).toHaveLength(500);
 	});
 });
+
+describe("reason text", () => {
+	const requester = {
+		userId: "U0HANAKO",
+		userName: "hanako",
+		teamId: "T0TEAM",
+	};
+
+	test("drops control and bidi characters", () => {
+		const parsed = parseRegistryCommand(
+			'list --reason "a\u0007b\u202Ec\u2066d"',
+			requester,
+		);
+
+		expect(parsed.kind).toBe("operation");
+		expect(parsed.kind === "operation" && parsed.reason).toBe("abcd");
+	});
+});

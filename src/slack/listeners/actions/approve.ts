@@ -1,4 +1,5 @@
 import type { AllMiddlewareArgs, SlackActionMiddlewareArgs } from "@slack/bolt";
+import { t } from "../../../i18n";
 import {
 	approveRequest,
 	type DecisionResult,
@@ -117,7 +118,7 @@ async function runApproved(
 	};
 	await rewriteCard(latest, dependencies, {
 		fallback,
-		failure: result.ok ? undefined : result.message.text,
+		failure: cardFailure(result),
 	});
 	await dmRequester(
 		latest,
@@ -142,4 +143,20 @@ async function reply(
 	if (message !== undefined) {
 		await replyToClicker(click, message, dependencies);
 	}
+}
+
+/**
+ * Returns the failure line for the approval card, which approvers read. A failed credentials DM
+ * is explained to the requester in their own DM, so the card says what happened in third person.
+ */
+function cardFailure(
+	result: Awaited<ReturnType<typeof runToMessage>>,
+): string | undefined {
+	if (result.ok) {
+		return undefined;
+	}
+	if (result.errorCode === "credentials_undelivered") {
+		return t("request.card_credentials_undelivered");
+	}
+	return result.message.text;
 }

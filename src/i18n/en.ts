@@ -278,7 +278,7 @@ export const en = {
 	"request.forbidden":
 		"The approval policy does not let you ask for this: {action}\nAsk an admin of this Slack app if you need it.",
 	"request.card_credentials_undelivered":
-		"The bot could not deliver the credentials to the requester by direct message, so it revoked them. The requester was told what to do.",
+		"The bot could not deliver the credentials to the requester by direct message. The requester was told what to do next.",
 	"request.card_failed":
 		"Your request was cancelled, because the bot could not post the approval card in {channel} (Slack error `{error}`). Ask an admin to invite the bot to that channel, or to set APPROVAL_CHANNEL_ID to a channel the bot is in. Then run the command again.",
 	"request.no_approval_channel":

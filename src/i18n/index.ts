@@ -1,4 +1,5 @@
 import { en } from "./en";
+import { ja } from "./ja";
 
 /** A key of the message catalog. The English catalog defines the set of keys. */
 export type MessageKey = keyof typeof en;
@@ -10,9 +11,10 @@ export type MessageKey = keyof typeof en;
  */
 export type Catalog = Readonly<Record<MessageKey, string>>;
 
-export type Locale = "en";
+/** A language the bot writes messages in. English is the default for every caller that names none. */
+export type Locale = "en" | "ja";
 
-export const catalogs: Readonly<Record<Locale, Catalog>> = { en };
+export const catalogs: Readonly<Record<Locale, Catalog>> = { en, ja };
 
 const PLACEHOLDER = /\{([A-Za-z0-9_]+)\}/g;
 

@@ -5,6 +5,8 @@ import type { StoredView } from "./slack-stand-in/views";
 
 /** A button the sandbox showed, with where it lives, so `/press` can send Slack's click payload. */
 export interface Pressable {
+	/** Set once the form that carried the button was replaced or closed. */
+	stale?: boolean;
 	actionId: string;
 	blockId: string;
 	value?: string;
@@ -202,4 +204,47 @@ function elementState(
 		};
 	}
 	return { type, selected_option: selected };
+}
+
+/** Builds the `block_suggestion` payload an external select sends while the user types `query`. */
+export function blockSuggestionPayload(
+	view: StoredView,
+	user: SampleUser,
+	blockId: string,
+	actionId: string,
+	query: string,
+): Record<string, unknown> {
+	return {
+		type: "block_suggestion",
+		user: userOf(user),
+		container: { type: "view", view_id: view.id },
+		api_app_id: SAMPLE_SLASH_COMMAND.api_app_id,
+		token: SAMPLE_SLASH_COMMAND.token,
+		action_id: actionId,
+		block_id: blockId,
+		value: query,
+		team: teamOf(user),
+		enterprise: null,
+		is_enterprise_install: false,
+		view: viewPayload(view, user, {}),
+	};
+}
+
+/** Returns the input blocks of a stored view: block id, action id and element type. */
+export function inputFields(
+	view: StoredView,
+): { blockId: string; actionId: string; type: string }[] {
+	const blocks = Array.isArray(view.view.blocks)
+		? (view.view.blocks as Record<string, unknown>[])
+		: [];
+	return blocks
+		.filter((block) => block.type === "input")
+		.map((block) => {
+			const element = (block.element ?? {}) as Record<string, unknown>;
+			return {
+				blockId: String(block.block_id ?? ""),
+				actionId: String(element.action_id ?? ""),
+				type: String(element.type ?? ""),
+			};
+		});
 }

@@ -1,12 +1,21 @@
 import { createInterface } from "node:readline";
 import { SandboxSession } from "./session";
-import { startSandbox } from "./start";
+import { checkSandboxEnvironment, startSandbox } from "./start";
 
 /**
  * `npm start`: the local sandbox. On a terminal it opens an interactive workspace; with piped
  * input it runs one line at a time, prints what the bot posted, and exits at end of input.
  */
 async function main(): Promise<void> {
+	const problems = checkSandboxEnvironment(process.env);
+	if (problems.length > 0) {
+		console.error(
+			`The sandbox cannot start:\n${problems.map((problem) => `  ${problem}`).join("\n")}`,
+		);
+		process.exitCode = 2;
+		return;
+	}
+
 	const sandbox = await startSandbox();
 	const session = new SandboxSession(sandbox);
 	const interactive = process.stdin.isTTY === true;
@@ -17,8 +26,9 @@ async function main(): Promise<void> {
 		);
 	}
 	if (interactive) {
+		const backend = sandbox.emulator?.rootUrl ?? "the real SAKURA Cloud API";
 		console.log(
-			"SAKURA Registry sandbox. Type /registry help to start, or /help for the sandbox commands.",
+			`SAKURA Registry sandbox, with SAKURA calls going to ${backend}. Type /registry help to start, or /help for the sandbox commands.`,
 		);
 	}
 

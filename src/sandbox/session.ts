@@ -1,6 +1,8 @@
 import type { APIGatewayProxyEventV2, Context } from "aws-lambda";
 import {
 	blockActionsPayload,
+	blockSuggestionPayload,
+	inputFields,
 	newTriggerId,
 	type Pressable,
 	shortcutPayload,
@@ -12,7 +14,11 @@ import {
 	encodeSlashCommand,
 	SAMPLE_SLASH_COMMAND,
 } from "./slack-request";
-import { SAMPLE_USERS, type SampleUser } from "./slack-stand-in";
+import {
+	SAMPLE_USERS,
+	type SampleUser,
+	type StandInRecord,
+} from "./slack-stand-in";
 import type { Sandbox } from "./start";
 import { describeAck, describeRecord } from "./transcript";
 
@@ -40,10 +46,12 @@ export const SESSION_HELP = [
 	"  /registry ...          run the slash command (try /registry help)",
 	"  /press N               click button N as the current user",
 	"  /submit id=value ...   send the open form; ids are shown in [brackets]",
+	"  /options id [text]     list the choices of a form's search field, as typing text would",
 	"  /close                 close the open form",
 	"  /shortcut              open the app's global shortcut",
 	"  /as NAME               switch the sample user; /users lists them",
-	"  /quit                  end the sandbox",
+	"  /help                  show this list",
+	"  /quit                  end the sandbox (Ctrl-D too)",
 ].join("\n");
 
 /**
@@ -86,6 +94,8 @@ export class SandboxSession {
 				return this.press(argument);
 			case "/submit":
 				return this.submit(argument);
+			case "/options":
+				return this.options(rest[0] ?? "", rest.slice(1).join(" "));
 			case "/close":
 				return this.closeView();
 			case "/shortcut":
@@ -139,6 +149,10 @@ export class SandboxSession {
 			return `  No button ${given}. Buttons are numbered 1 to ${this.buttons.length}: /press N.`;
 		}
 
+		if (button.stale === true) {
+			return "  That button belongs to a form that is no longer open.";
+		}
+
 		const viewId =
 			button.container.type === "view" ? button.container.viewId : undefined;
 		const view = viewId === undefined ? undefined : this.storedView(viewId);
@@ -164,6 +178,11 @@ export class SandboxSession {
 		}
 
 		const values = parseFieldValues(argument);
+		const known = inputFields(view).map((field) => field.blockId);
+		const unknown = Object.keys(values).filter((id) => !known.includes(id));
+		if (unknown.length > 0) {
+			return `  This form has no field ${unknown.join(", ")}. Its fields are: ${known.join(", ") || "none"}.`;
+		}
 		const payload = viewSubmissionPayload(view, this.user, values);
 		const output = await this.send(
 			buildSignedInteractionEvent({
@@ -174,17 +193,86 @@ export class SandboxSession {
 				// An empty 200 closes the modal, as Slack's client does.
 				if (statusCode === 200 && (body === undefined || body === "")) {
 					this.openViews.delete(this.user.id);
+					this.retireButtons(view.id);
 				}
 			},
 		);
 		return output === "" ? "  The form closed." : output;
 	}
 
-	private closeView(): string {
-		if (!this.openViews.delete(this.user.id)) {
+	/** Asks the app for the choices of an external select, as Slack does while the user types. */
+	private async options(blockId: string, query: string): Promise<string> {
+		const viewId = this.openViews.get(this.user.id);
+		const view = viewId === undefined ? undefined : this.storedView(viewId);
+		if (view === undefined) {
 			return "  No form is open for you.";
 		}
+		const field = inputFields(view).find(
+			(candidate) => candidate.blockId === blockId,
+		);
+		if (field === undefined || field.type !== "external_select") {
+			const searchable = inputFields(view)
+				.filter((candidate) => candidate.type === "external_select")
+				.map((candidate) => candidate.blockId);
+			return `  No search field "${blockId}" in this form. Its search fields are: ${searchable.join(", ") || "none"}.`;
+		}
+
+		const payload = blockSuggestionPayload(
+			view,
+			this.user,
+			field.blockId,
+			field.actionId,
+			query,
+		);
+		const result = await this.sandbox.handler(
+			buildSignedInteractionEvent({
+				payload,
+				signingSecret: this.sandbox.signingSecret,
+			}),
+			SANDBOX_LAMBDA_CONTEXT,
+		);
+		return describeOptions(
+			result.statusCode,
+			typeof result.body === "string" ? result.body : undefined,
+		);
+	}
+
+	private closeView(): string {
+		const viewId = this.openViews.get(this.user.id);
+		if (viewId === undefined) {
+			return "  No form is open for you.";
+		}
+		this.openViews.delete(this.user.id);
+		this.retireButtons(viewId);
 		return "  The form closed.";
+	}
+
+	/** Marks the buttons of a form as stale when the app replaces it or opens another. */
+	private retireReplacedButtons(record: StandInRecord): void {
+		if (record.type !== "call" || !record.call.ok) {
+			return;
+		}
+		if (record.call.method === "views.update") {
+			const viewId = String(record.call.body.view_id ?? "");
+			this.retireButtons(viewId);
+		}
+		if (record.call.method === "views.open") {
+			const previous = this.openViews.get(this.user.id);
+			if (previous !== undefined) {
+				this.retireButtons(previous);
+			}
+		}
+	}
+
+	private retireButtons(viewId: string): void {
+		for (const button of this.buttons) {
+			if (
+				button.container.type === "view" &&
+				button.container.viewId === viewId
+			) {
+				button.stale = true;
+			}
+		}
 	}
 
 	private storedView(viewId: string) {
@@ -214,6 +302,7 @@ export class SandboxSession {
 			return this.buttons.length;
 		};
 		const unsubscribe = this.sandbox.slack.onRecord((record) => {
+			this.retireReplacedButtons(record);
 			const described = describeRecord(
 				record,
 				SAMPLE_USERS,
@@ -265,4 +354,31 @@ export function parseFieldValues(text: string): Record<string, string> {
 		values[match[1]] = match[2] ?? match[3] ?? match[4] ?? "";
 	}
 	return values;
+}
+
+/** Lists the options an options request returned, one `value  text` line each. */
+function describeOptions(
+	statusCode: number | undefined,
+	body: string | undefined,
+): string {
+	if (statusCode !== 200) {
+		return `  (Slack would show no choices: the app answered HTTP ${statusCode ?? "none"})`;
+	}
+	let options: { value?: unknown; text?: { text?: unknown } }[] = [];
+	try {
+		options = (
+			(JSON.parse(body ?? "{}") as { options?: typeof options }).options ?? []
+		).slice();
+	} catch {
+		return "  (the app's answer was not JSON)";
+	}
+	if (options.length === 0) {
+		return "  No choices match.";
+	}
+	return options
+		.map(
+			(option) =>
+				`  ${String(option.value)}  ${String(option.text?.text ?? "")}`,
+		)
+		.join("\n");
 }

@@ -1,7 +1,9 @@
 import { randomBytes } from "node:crypto";
 import { DynamoDBClient } from "@aws-sdk/client-dynamodb";
+import { ConfigError, parseSettings } from "../config";
 import { createSlackHandler, type SlackHandler } from "../handlers/runtime";
 import type { Log } from "../logging";
+import { loadPolicy, PolicyError } from "../operations/policy";
 import { createRequestsTable } from "../store";
 import { type DynaliteServer, startDynalite } from "./dynalite";
 import {
@@ -132,6 +134,51 @@ export async function startSandbox(
 }
 
 /** Returns the SAKURA API key from the environment, under either of SAKURA's variable names. */
+/**
+ * Checks the sandbox's own environment before anything starts: the settings it passes to the
+ * handler, the policy file, and SAKURA credentials given only halfway.
+ * @returns problems to print, each naming the variable; empty when the sandbox can start.
+ */
+export function checkSandboxEnvironment(env: NodeJS.ProcessEnv): string[] {
+	const problems: string[] = [];
+	try {
+		parseSettings({
+			LOG_LEVEL: env.LOG_LEVEL,
+			SAKURA_TIMEOUT_MS: env.SAKURA_TIMEOUT_MS,
+			SAKURACLOUD_DEFAULT_ZONE: env.SAKURACLOUD_DEFAULT_ZONE,
+			SAKURACLOUD_API_ROOT_URL: env.SAKURACLOUD_API_ROOT_URL,
+			POLICY_PATH: env.POLICY_PATH,
+			REQUESTS_TABLE: SANDBOX_REQUESTS_TABLE,
+		});
+	} catch (error) {
+		if (!(error instanceof ConfigError)) {
+			throw error;
+		}
+		problems.push(...error.problems);
+	}
+	try {
+		loadPolicy(env.POLICY_PATH || undefined);
+	} catch (error) {
+		if (!(error instanceof PolicyError)) {
+			throw error;
+		}
+		problems.push(error.message);
+	}
+
+	const token = env.SAKURA_ACCESS_TOKEN || env.SAKURACLOUD_ACCESS_TOKEN;
+	const secret =
+		env.SAKURA_ACCESS_TOKEN_SECRET || env.SAKURACLOUD_ACCESS_TOKEN_SECRET;
+	if (Boolean(token) !== Boolean(secret)) {
+		const missing = token
+			? "SAKURACLOUD_ACCESS_TOKEN_SECRET"
+			: "SAKURACLOUD_ACCESS_TOKEN";
+		problems.push(
+			`${missing} is missing: set both parts of the SAKURA API key, or neither to use the emulator`,
+		);
+	}
+	return problems;
+}
+
 function realSakuraCredentials(
 	env: NodeJS.ProcessEnv,
 ): { accessToken: string; accessTokenSecret: string } | undefined {

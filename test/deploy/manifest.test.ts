@@ -61,7 +61,13 @@ describe("manifest.yml", () => {
 				shortcuts: { callback_id: string }[];
 			};
 			oauth_config: { scopes: { bot: string[] } };
-			settings: { interactivity: { is_enabled: boolean } };
+			settings: {
+				interactivity: {
+					is_enabled: boolean;
+					request_url: string;
+					message_menu_options_url: string;
+				};
+			};
 		};
 
 		expect(
@@ -71,6 +77,10 @@ describe("manifest.yml", () => {
 			manifest.features.shortcuts.map((shortcut) => shortcut.callback_id),
 		).toEqual(["registry_open"]);
 		expect(manifest.settings.interactivity.is_enabled).toBe(true);
+		// The forms' registry pickers are external selects, which load options from this URL.
+		expect(manifest.settings.interactivity.message_menu_options_url).toBe(
+			manifest.settings.interactivity.request_url,
+		);
 		for (const scope of [
 			"commands",
 			"chat:write",

@@ -6,9 +6,10 @@ const ROOT = join(__dirname, "..", "..");
 /** Runs `npm start`'s entry point with `input` piped in, as a person scripting the sandbox would. */
 function runSandbox(
 	input: string,
+	extraEnv: NodeJS.ProcessEnv = {},
 ): Promise<{ code: number | null; stdout: string; stderr: string }> {
 	return new Promise((resolve, reject) => {
-		const env = { ...process.env };
+		const env: NodeJS.ProcessEnv = { ...process.env };
 		for (const name of [
 			"SAKURACLOUD_ACCESS_TOKEN",
 			"SAKURACLOUD_ACCESS_TOKEN_SECRET",
@@ -19,6 +20,7 @@ function runSandbox(
 		]) {
 			delete env[name];
 		}
+		Object.assign(env, extraEnv);
 		const child = spawn(
 			process.execPath,
 			[
@@ -71,6 +73,8 @@ describe("sandbox with piped input", () => {
 		expect(result.stderr).toBe("");
 		expect(result.code).toBe(0);
 		const request = outputAfter(result.stdout, "hanako> /registry create demo");
+		// hanako's Slack locale is ja-JP, so her replies and DMs are Japanese; the card follows
+		// the workspace default, English.
 		expect(request).toContain("Sent for approval");
 		expect(request).toContain("posted in #registry-approvals");
 		expect(request).toContain("[ 1: Approve ]");
@@ -133,5 +137,45 @@ describe("sandbox with piped input", () => {
 		expect(result.stdout).toContain("No buttons have been shown yet.");
 		expect(result.stdout).toContain("Name a sample user: /as NAME");
 		expect(result.stdout).not.toContain("direct message");
+	}, 60_000);
+});
+
+describe("sandbox forms", () => {
+	test("lists picker choices and checks field ids", async () => {
+		const result = await runSandbox(
+			[
+				"/registry create web",
+				"/as taro",
+				"/press 1",
+				"/as alex",
+				"/registry",
+				"/press 5",
+				"/options field_registry we",
+				"/submit nonsense=1",
+				"/press 5",
+			].join("\n"),
+		);
+
+		expect(result.code).toBe(0);
+		expect(
+			outputAfter(result.stdout, "alex> /options field_registry we"),
+		).toMatch(/^ {2}9\d{11} {2}web \(web\.sakuracr\.jp\)/);
+		expect(outputAfter(result.stdout, "alex> /submit nonsense=1")).toContain(
+			"This form has no field nonsense",
+		);
+		const secondPress = result.stdout.slice(
+			result.stdout.lastIndexOf("alex> /press 5"),
+		);
+		expect(outputAfter(secondPress, "alex> /press 5")).toContain(
+			"no longer open",
+		);
+	}, 60_000);
+
+	test("refuses to start with an invalid setting", async () => {
+		const result = await runSandbox("", { SAKURACLOUD_DEFAULT_ZONE: "moon1a" });
+
+		expect(result.code).toBe(2);
+		expect(result.stderr).toContain("SAKURACLOUD_DEFAULT_ZONE");
+		expect(result.stderr).toContain('(value "moon1a")');
 	}, 60_000);
 });

@@ -47,6 +47,8 @@ export async function submitRequest(
 		return { kind: "run" };
 	}
 
+	await context.precheck?.(input.operation);
+
 	const now = clockOf(context)();
 	const record: RequestRecord = {
 		id: (context.newId ?? newRequestId)(),

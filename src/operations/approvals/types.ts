@@ -13,6 +13,11 @@ export interface ApprovalContext {
 	clock?: () => Date;
 	/** @default 128 random bits, base64url */
 	newId?: () => string;
+	/**
+	 * Checks an operation before it waits for approvers, and throws an OperationError for one that
+	 * cannot succeed (a missing registry, a taken label). Not called for operations that run at once.
+	 */
+	precheck?: (operation: Operation) => Promise<void>;
 }
 
 /** A stored request with its operation checked against the operation schema. */

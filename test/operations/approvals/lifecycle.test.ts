@@ -6,6 +6,7 @@ import {
 	rejectRequest,
 	submitRequest,
 } from "../../../src/operations/approvals";
+import { OperationError } from "../../../src/operations/errors";
 import { parsePolicy } from "../../../src/operations/policy";
 import type { Operation, Requester } from "../../../src/operations/types";
 import { createCaptureLog } from "../../helpers/capture-log";
@@ -325,5 +326,26 @@ describe("request lifecycle", () => {
 			kind: "already",
 			because: "status",
 		});
+	});
+
+	test("precheck failure stores nothing", async () => {
+		const failing = {
+			...context,
+			precheck: async () => {
+				throw new OperationError("registry_not_found", { registry: "demo" });
+			},
+		};
+
+		const error = await submitRequest(
+			{ operation: userAdd, requester, reason: "", origin },
+			failing,
+		).catch((caught: unknown) => caught);
+		const listed = await submitRequest(
+			{ operation: { kind: "registry.list" }, requester, reason: "", origin },
+			failing,
+		);
+
+		expect(error).toBeInstanceOf(OperationError);
+		expect(listed).toEqual({ kind: "run" });
 	});
 });

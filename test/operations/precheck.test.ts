@@ -1,0 +1,88 @@
+import type { OperationError } from "../../src/operations/errors";
+import { precheckOperation } from "../../src/operations/precheck";
+import { SakuraClient } from "../../src/sakura";
+import {
+	SANDBOX_CREDENTIALS,
+	type SakuraEmulator,
+	startSakuraEmulator,
+} from "../../src/sandbox/sakura-emulator";
+
+describe("precheckOperation", () => {
+	let emulator: SakuraEmulator;
+	let client: SakuraClient;
+
+	beforeAll(async () => {
+		emulator = await startSakuraEmulator();
+		client = new SakuraClient({
+			...SANDBOX_CREDENTIALS,
+			rootUrl: emulator.rootUrl,
+			retryBaseDelayMs: 1,
+		});
+		emulator.seedRegistry({ name: "web" });
+	});
+
+	afterAll(async () => {
+		await client.close();
+		await emulator.close();
+	});
+
+	const caught = (promise: Promise<unknown>) =>
+		promise
+			.then(() => undefined)
+			.catch((error: unknown) => error as OperationError);
+
+	test("passes an existing registry and a free label", async () => {
+		await expect(
+			precheckOperation({ kind: "registry.delete", registry: "web" }, client),
+		).resolves.toBeUndefined();
+		await expect(
+			precheckOperation(
+				{ kind: "registry.create", name: "fresh", accessLevel: "none" },
+				client,
+			),
+		).resolves.toBeUndefined();
+	});
+
+	test("rejects a missing registry", async () => {
+		const error = await caught(
+			precheckOperation(
+				{
+					kind: "user.add",
+					registry: "nope",
+					username: "ci",
+					permission: "readwrite",
+				},
+				client,
+			),
+		);
+
+		expect(error?.code).toBe("registry_not_found");
+		expect(error?.params.registry).toBe("nope");
+	});
+
+	test("rejects a taken label", async () => {
+		const error = await caught(
+			precheckOperation(
+				{ kind: "registry.create", name: "web", accessLevel: "none" },
+				client,
+			),
+		);
+
+		expect(error?.code).toBe("registry_label_taken");
+	});
+
+	test("sends no write", async () => {
+		const writes = () =>
+			emulator.requests.filter((request) => request.method !== "GET").length;
+		const before = writes();
+
+		await caught(
+			precheckOperation(
+				{ kind: "user.rotate", registry: "web", username: "ci" },
+				client,
+			),
+		);
+
+		expect(writes()).toBe(before);
+	});
+});

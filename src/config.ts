@@ -1,4 +1,6 @@
 import { z } from "zod";
+import { catalogs, type Locale } from "./i18n";
+import { ChannelLocalesError, parseChannelLocales } from "./i18n/locale";
 
 /** Raised when the environment or the secret is missing a value or holds an invalid one. */
 export class ConfigError extends Error {
@@ -43,6 +45,12 @@ export interface Settings {
 		channelId?: string;
 		/** Policy file path; when absent, the `policy.json` bundled into the build. */
 		policyPath?: string;
+	};
+	locales: {
+		/** Locale for readers whose Slack locale is neither Japanese nor English or unknown, from `DEFAULT_LOCALE`. */
+		workspaceDefault: Locale;
+		/** Locale of every approval card posted in a channel, by channel ID, from `CHANNEL_LOCALES`. */
+		channels: ReadonlyMap<string, Locale>;
 	};
 }
 
@@ -110,6 +118,16 @@ const environmentSchema = z.object({
 		)
 		.optional(),
 	POLICY_PATH: nonEmpty.optional(),
+	DEFAULT_LOCALE: z
+		.preprocess(
+			(value) =>
+				typeof value === "string" ? value.trim().toLowerCase() : value,
+			z.enum(Object.keys(catalogs) as [Locale, ...Locale[]], {
+				error: `use one of: ${Object.keys(catalogs).join(", ")}`,
+			}),
+		)
+		.default("en"),
+	CHANNEL_LOCALES: z.string().optional(),
 });
 
 /**
@@ -140,6 +158,7 @@ export function parseSettings(env: NodeJS.ProcessEnv): Settings {
 	}
 
 	const values = result.data;
+	const channels = parseChannelLocaleSetting(values.CHANNEL_LOCALES);
 	return {
 		secretId: values.APP_SECRET_ID,
 		secretCacheTtlMs: values.SECRET_CACHE_TTL_SECONDS * 1000,
@@ -156,7 +175,25 @@ export function parseSettings(env: NodeJS.ProcessEnv): Settings {
 			channelId: values.APPROVAL_CHANNEL_ID,
 			policyPath: values.POLICY_PATH,
 		},
+		locales: { workspaceDefault: values.DEFAULT_LOCALE, channels },
 	};
+}
+
+/**
+ * Parses `CHANNEL_LOCALES`, such as `C0123ABCD:ja,C0456EFGH:en`.
+ * @throws ConfigError naming the variable and the invalid entry.
+ */
+function parseChannelLocaleSetting(
+	value: string | undefined,
+): ReadonlyMap<string, Locale> {
+	try {
+		return parseChannelLocales(value);
+	} catch (error) {
+		if (error instanceof ChannelLocalesError) {
+			throw new ConfigError([`CHANNEL_LOCALES: ${error.message}`]);
+		}
+		throw error;
+	}
 }
 
 /**

@@ -208,3 +208,77 @@ describe("parseSecrets blank values", () => {
 		).toThrow("SLACK_BOT_TOKEN is missing from the environment");
 	});
 });
+
+describe("parseSettings locales", () => {
+	function problemsOf(env: NodeJS.ProcessEnv): string[] {
+		try {
+			parseSettings(env);
+		} catch (error) {
+			if (error instanceof ConfigError) {
+				return error.problems;
+			}
+			throw error;
+		}
+		return [];
+	}
+
+	test("defaults to English without overrides", () => {
+		const { locales } = parseSettings(REQUIRED);
+
+		expect(locales.workspaceDefault).toBe("en");
+		expect([...locales.channels]).toEqual([]);
+	});
+
+	test("reads DEFAULT_LOCALE in any case", () => {
+		expect(
+			parseSettings({ ...REQUIRED, DEFAULT_LOCALE: " JA " }).locales
+				.workspaceDefault,
+		).toBe("ja");
+		expect(
+			parseSettings({ ...REQUIRED, DEFAULT_LOCALE: "en" }).locales
+				.workspaceDefault,
+		).toBe("en");
+	});
+
+	test("rejects an unknown DEFAULT_LOCALE", () => {
+		const problems = problemsOf({ ...REQUIRED, DEFAULT_LOCALE: "ja-JP" });
+
+		expect(problems).toHaveLength(1);
+		expect(problems[0]).toContain("DEFAULT_LOCALE");
+		expect(problems[0]).toContain("en, ja");
+		expect(problems[0]).toContain('(value "ja-JP")');
+	});
+
+	test("reads CHANNEL_LOCALES", () => {
+		const { locales } = parseSettings({
+			...REQUIRED,
+			CHANNEL_LOCALES: "C0APPROVALS:ja, C0SHARED : en",
+		});
+
+		expect([...locales.channels]).toEqual([
+			["C0APPROVALS", "ja"],
+			["C0SHARED", "en"],
+		]);
+	});
+
+	test("names the invalid CHANNEL_LOCALES entry", () => {
+		const problems = problemsOf({
+			...REQUIRED,
+			CHANNEL_LOCALES: "C0APPROVALS:ja,#shared:en",
+		});
+
+		expect(problems).toHaveLength(1);
+		expect(problems[0]).toMatch(/^CHANNEL_LOCALES: /);
+		expect(problems[0]).toContain('"#shared:en"');
+	});
+
+	test("rejects an unknown locale in CHANNEL_LOCALES", () => {
+		const problems = problemsOf({
+			...REQUIRED,
+			CHANNEL_LOCALES: "C0APPROVALS:fr",
+		});
+
+		expect(problems).toHaveLength(1);
+		expect(problems[0]).toContain('unknown locale "fr"');
+	});
+});

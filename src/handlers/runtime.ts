@@ -16,15 +16,17 @@ import { t } from "../i18n";
 import { asLog, createLogger, type Log } from "../logging";
 import type { ApprovalContext } from "../operations/approvals";
 import { loadPolicy, type Policy, PolicyError } from "../operations/policy";
+import { precheckOperation } from "../operations/precheck";
 import { runOperation } from "../operations/run";
 import { SakuraClient } from "../sakura";
 import { createSlackApp } from "../slack/app";
-import { createSlackDirectory } from "../slack/directory";
+import { createSlackDirectory, createSlackUsers } from "../slack/directory";
 import {
 	createInlineDispatcher,
 	type JobRunnerDependencies,
 	type RunOperation,
 } from "../slack/job-runner";
+import { createLocaleResolver } from "../slack/locale-resolver";
 import { createWebClient } from "../slack/web-client";
 import { DynamoRequestStore } from "../store";
 
@@ -192,16 +194,25 @@ function buildRuntime(
 	});
 	const run: RunOperation = (operation, requester, delivery) =>
 		runOperation(operation, requester, { registries: sakura, delivery, log });
-	const runner: JobRunnerDependencies = { run, client, log };
+	// One users.info cache serves both the approval policy and the choice of language.
+	const users = createSlackUsers(client);
+	const locales = createLocaleResolver({
+		users,
+		workspaceDefault: settings.locales.workspaceDefault,
+		channels: settings.locales.channels,
+		log,
+	});
+	const runner: JobRunnerDependencies = { run, client, locales, log };
 	const approvals: ApprovalContext = {
 		store: new DynamoRequestStore({
 			tableName: settings.approvals.requestsTable,
 			client: container.dynamodb,
 		}),
 		policy: container.policy,
-		directory: createSlackDirectory(client),
+		directory: createSlackDirectory(client, { users }),
 		log,
 		clock,
+		precheck: (operation) => precheckOperation(operation, sakura),
 	};
 
 	const { receiver } = createSlackApp({
@@ -214,6 +225,7 @@ function buildRuntime(
 			dispatcher: createInlineDispatcher(runner),
 			runner,
 			approvalChannelId: settings.approvals.channelId,
+			locales,
 			log,
 		},
 		log,

@@ -171,7 +171,7 @@ export const en = {
 	"error.user_not_found":
 		"No user `{username}` on `{registry}`. `/registry user list {reference}` shows its users.",
 	"error.invalid_request":
-		"SAKURA Cloud rejected the request as invalid: {sakuraMessage}",
+		"SAKURA Cloud rejected the request as invalid. SAKURA's message, in Japanese: {sakuraMessage}",
 	"error.sakura_unauthorized":
 		"The bot's SAKURA Cloud API key is invalid or lacks permission for container registries. Ask an admin of this Slack app to check the key.",
 	"error.sakura_unavailable":
@@ -179,7 +179,7 @@ export const en = {
 	"error.sakura_timeout":
 		"The request to SAKURA Cloud timed out. Try again in a few minutes.",
 	"error.sakura_failed":
-		"SAKURA Cloud returned an error (HTTP {status}, code `{errorCode}`): {sakuraMessage}\nTry again later. If it keeps failing, give an admin the serial `{serial}`.",
+		"SAKURA Cloud returned an error (HTTP {status}, code `{errorCode}`). SAKURA's message, in Japanese: {sakuraMessage}\nTry again later. If it keeps failing, give an admin the serial `{serial}`.",
 	"error.credentials_undelivered":
 		"The bot could not send you a direct message, so it revoked the new password of `{username}` on `{registry}` and nobody can use it.",
 	"error.credentials_unrevoked":
@@ -221,6 +221,12 @@ export const en = {
 		"Store the password in a secret manager now. The bot does not keep it and cannot show it again.",
 	"credentials.old_password":
 		"The old password of `{username}` stopped working.",
+
+	// Slack date tokens. `date.format` is the token's format, whose `{date_short_pretty}` and `{time}`
+	// Slack fills in each reader's time zone. `date.fallback` is the text of clients that cannot
+	// render the token, in UTC. Neither may contain `|` or `>`, which end the token.
+	"date.format": "{date_short_pretty} at {time}",
+	"date.fallback": "{year}-{month}-{day} {time} UTC",
 
 	// Approval requests: the card in the approval channel, replies to its buttons, and the DMs that
 	// tell a requester how their request ended. `{requester}`, `{approver}`, `{approvers}`,

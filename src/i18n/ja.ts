@@ -230,6 +230,10 @@ export const ja: Catalog = {
 	"credentials.old_password":
 		"`{username}` の古いパスワードは使えなくなりました。",
 
+	// Slack date tokens, as in the English catalog. Neither may contain `|` or `>`.
+	"date.format": "{date_short_pretty} {time}",
+	"date.fallback": "{year}年{month}月{day}日 {time} UTC",
+
 	// Approval requests: the card in the approval channel, replies to its buttons, and the DMs that
 	// tell a requester how their request ended. `{requester}`, `{approver}`, `{approvers}`,
 	// `{approvals}`, `{channel}` and the times are Slack mentions and date tokens.

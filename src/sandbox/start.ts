@@ -107,6 +107,8 @@ export async function startSandbox(
 		AWS_ENDPOINT_URL_DYNAMODB: dynalite.endpoint,
 		APPROVAL_CHANNEL_ID: SANDBOX_APPROVAL_CHANNEL,
 		POLICY_PATH: env.POLICY_PATH,
+		DEFAULT_LOCALE: env.DEFAULT_LOCALE,
+		CHANNEL_LOCALES: env.CHANNEL_LOCALES,
 	};
 	process.env.LOG_LEVEL = handlerEnv.LOG_LEVEL;
 	const handler = createSlackHandler({
@@ -148,6 +150,8 @@ export function checkSandboxEnvironment(env: NodeJS.ProcessEnv): string[] {
 			SAKURACLOUD_DEFAULT_ZONE: env.SAKURACLOUD_DEFAULT_ZONE,
 			SAKURACLOUD_API_ROOT_URL: env.SAKURACLOUD_API_ROOT_URL,
 			POLICY_PATH: env.POLICY_PATH,
+			DEFAULT_LOCALE: env.DEFAULT_LOCALE,
+			CHANNEL_LOCALES: env.CHANNEL_LOCALES,
 			REQUESTS_TABLE: SANDBOX_REQUESTS_TABLE,
 		});
 	} catch (error) {

@@ -2,6 +2,7 @@ import { App, AwsLambdaReceiver, type CodedError } from "@slack/bolt";
 import type { Log } from "../logging";
 import { createBoltLogger } from "./bolt-logger";
 import { registerListeners } from "./listeners";
+import { actorLocaleMiddleware } from "./locale-resolver";
 import type { RequestDependencies } from "./requests";
 import { describeSlackError } from "./web-api-errors";
 import { webClientOptions } from "./web-client";
@@ -78,6 +79,7 @@ export function createSlackApp(options: SlackAppOptions): SlackApp {
 		});
 	});
 
+	app.use(actorLocaleMiddleware(options.requests.locales));
 	registerListeners(app, options.requests);
 	return { app, receiver };
 }

@@ -24,6 +24,63 @@ export interface SlackDirectoryOptions {
 	ttlMs?: number;
 	/** @default () => Date.now() */
 	now?: () => number;
+	/**
+	 * Cache of `users.info` results to share with other readers, such as the locale resolver, so
+	 * one call serves them all. @default a cache of this directory's own
+	 */
+	users?: SlackUsers;
+}
+
+/** The fields of a Slack user that the bot reads from `users.info`. */
+export interface SlackUser {
+	/** True for workspace admins, owners and primary owners. */
+	isWorkspaceAdmin: boolean;
+	/** BCP 47 locale such as `ja-JP`; absent when Slack did not return one. */
+	locale?: string;
+}
+
+/** A `users.info` client that reuses each user's latest result while it is fresh enough. */
+export interface SlackUsers {
+	/**
+	 * Returns the user, fetched again when the cached result is `maxAgeMs` milliseconds old or older.
+	 * @throws DirectoryError when Slack's call fails.
+	 */
+	get(userId: string, maxAgeMs: number): Promise<SlackUser>;
+}
+
+/**
+ * Creates a `users.info` cache that lives as long as the Lambda container. Each call asks for the
+ * user's locale too (`include_locale`), so the same result serves permission checks and the choice
+ * of language. Failures are not cached.
+ */
+export function createSlackUsers(
+	client: webApi.WebClient,
+	options: { now?: () => number } = {},
+): SlackUsers {
+	const now = options.now ?? (() => Date.now());
+	const users = new Map<string, { user: SlackUser; fetchedAt: number }>();
+
+	return {
+		async get(userId, maxAgeMs) {
+			const entry = users.get(userId);
+			if (entry !== undefined && now() - entry.fetchedAt < maxAgeMs) {
+				return entry.user;
+			}
+
+			const result = await call("users.info", () =>
+				client.users.info({ user: userId, include_locale: true }),
+			);
+			const user: SlackUser = {
+				isWorkspaceAdmin:
+					result.user?.is_admin === true ||
+					result.user?.is_owner === true ||
+					result.user?.is_primary_owner === true,
+				locale: result.user?.locale,
+			};
+			users.set(userId, { user, fetchedAt: now() });
+			return user;
+		},
+	};
 }
 
 interface CacheEntry<T> {
@@ -46,7 +103,7 @@ export function createSlackDirectory(
 ): Directory {
 	const ttlMs = options.ttlMs ?? DIRECTORY_CACHE_TTL_MS;
 	const now = options.now ?? (() => Date.now());
-	const admins = new Map<string, CacheEntry<boolean>>();
+	const users = options.users ?? createSlackUsers(client, { now });
 	const groups = new Map<string, CacheEntry<ReadonlySet<string>>>();
 
 	async function cached<T>(
@@ -64,18 +121,8 @@ export function createSlackDirectory(
 	}
 
 	return {
-		isWorkspaceAdmin: (userId) =>
-			cached(admins, userId, async () => {
-				const result = await call("users.info", () =>
-					client.users.info({ user: userId }),
-				);
-				const user = result.user;
-				return (
-					user?.is_admin === true ||
-					user?.is_owner === true ||
-					user?.is_primary_owner === true
-				);
-			}),
+		isWorkspaceAdmin: async (userId) =>
+			(await users.get(userId, ttlMs)).isWorkspaceAdmin,
 		isInGroup: async (userId, groupId) => {
 			const members = await cached(groups, groupId, async () => {
 				const result = await call("usergroups.users.list", () =>

@@ -1,4 +1,5 @@
 import type { webApi } from "@slack/bolt";
+import { withLocale } from "../i18n";
 import type { Log } from "../logging";
 import type {
 	CredentialDelivery,
@@ -7,11 +8,13 @@ import type {
 } from "../operations/types";
 import { credentialsMessage } from "./blocks";
 import { DmDeliveryError } from "./errors";
+import { type LocaleResolver, userLocale } from "./locale-resolver";
 import { describeSlackError } from "./web-api-errors";
 
 /**
  * Creates the credential delivery that DMs a generated password to the requester with
  * `chat.postMessage({ channel: userId })`, which Slack posts into the bot's DM with that user.
+ * The DM is written in the requester's locale from `locales`, or in the current locale without it.
  * The client's timeout and retry settings bound how long a delivery waits.
  *
  * The password goes into the message blocks and nowhere else: the log line carries the DM channel
@@ -20,13 +23,15 @@ import { describeSlackError } from "./web-api-errors";
 export function createDmDelivery(
 	client: webApi.WebClient,
 	log: Log,
+	locales?: LocaleResolver,
 ): CredentialDelivery {
 	return {
 		async deliver(
 			requester: Requester,
 			credentials: Credentials,
 		): Promise<void> {
-			const message = credentialsMessage(credentials);
+			const locale = await userLocale(locales, requester.userId);
+			const message = withLocale(locale, () => credentialsMessage(credentials));
 			const ids = {
 				requester: requester.userId,
 				team: requester.teamId,

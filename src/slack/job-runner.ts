@@ -1,5 +1,6 @@
 import { randomBytes } from "node:crypto";
 import type { webApi } from "@slack/bolt";
+import { withLocale } from "../i18n";
 import type { Log } from "../logging";
 import { OperationError } from "../operations/errors";
 import type {
@@ -17,6 +18,7 @@ import {
 import { createDmDelivery } from "./dm";
 import { ResponseUrlError } from "./errors";
 import type { CommandJob, Dispatcher } from "./jobs";
+import { type LocaleResolver, userLocale } from "./locale-resolver";
 import { postToResponseUrl } from "./response-url";
 
 /** Runs one operation with the given credential delivery, as `runOperation` does with a full context. */
@@ -30,6 +32,11 @@ export interface JobRunnerDependencies {
 	run: RunOperation;
 	/** Web API client with the bot token, used for the credential DM. */
 	client: webApi.WebClient;
+	/**
+	 * Chooses the requester's language for the job's result and the credential DM. When absent,
+	 * they are written in the current locale (see `withLocale`).
+	 */
+	locales?: LocaleResolver;
 	log: Log;
 }
 
@@ -43,7 +50,10 @@ export async function runCommandJob(
 	job: CommandJob,
 	dependencies: JobRunnerDependencies,
 ): Promise<void> {
-	const message = await resultMessage(job, dependencies);
+	const locale = await userLocale(dependencies.locales, job.requester.userId);
+	const message = await withLocale(locale, () =>
+		resultMessage(job, dependencies),
+	);
 
 	try {
 		await postToResponseUrl(job.responseUrl, message);
@@ -69,15 +79,19 @@ export function createInlineDispatcher(
 	};
 }
 
-/** The result of one operation run, as the message that reports it. */
-export type RunResult =
-	| { ok: true; outcome: Outcome; message: SlackMessage }
+/**
+ * The result of one operation run, as the message that reports it. `message` is written in the
+ * locale that was current when the run ended; `render` writes the same report again in the
+ * current locale, for a reader of another language.
+ */
+export type RunResult = (
+	| { ok: true; outcome: Outcome }
 	| {
 			ok: false;
 			/** The OperationError code, or `unexpected` for any other error. */
 			errorCode: string;
-			message: SlackMessage;
-	  };
+	  }
+) & { message: SlackMessage; render(): SlackMessage };
 
 /**
  * Runs an operation for `requester`, whose DM gets any generated credentials, and builds the
@@ -90,17 +104,21 @@ export async function runToMessage(
 	dependencies: JobRunnerDependencies,
 	logFields: Record<string, unknown>,
 ): Promise<RunResult> {
-	const delivery = createDmDelivery(dependencies.client, dependencies.log);
+	const delivery = createDmDelivery(
+		dependencies.client,
+		dependencies.log,
+		dependencies.locales,
+	);
 
 	try {
 		const outcome = await dependencies.run(operation, requester, delivery);
-		return { ok: true, outcome, message: outcomeMessage(outcome) };
+		return { ok: true, outcome, ...rendered(() => outcomeMessage(outcome)) };
 	} catch (error) {
 		if (error instanceof OperationError) {
 			return {
 				ok: false,
 				errorCode: error.code,
-				message: operationErrorMessage(error, operation),
+				...rendered(() => operationErrorMessage(error, operation)),
 			};
 		}
 
@@ -115,9 +133,17 @@ export async function runToMessage(
 		return {
 			ok: false,
 			errorCode: "unexpected",
-			message: unexpectedErrorMessage(reference),
+			...rendered(() => unexpectedErrorMessage(reference)),
 		};
 	}
+}
+
+/** Returns the message built now, and the builder to build it again in another locale. */
+function rendered(build: () => SlackMessage): {
+	message: SlackMessage;
+	render(): SlackMessage;
+} {
+	return { message: build(), render: build };
 }
 
 async function resultMessage(

@@ -1,5 +1,6 @@
 import { randomBytes } from "node:crypto";
 import type { webApi } from "@slack/bolt";
+import { withLocale } from "../i18n";
 import type { Log } from "../logging";
 import {
 	type ApprovalContext,
@@ -8,10 +9,15 @@ import {
 	type RequestView,
 	submitRequest,
 } from "../operations/approvals";
+import { OperationError } from "../operations/errors";
 import type { ApproverSet } from "../operations/policy";
 import { findRule } from "../operations/policy/match";
 import type { Operation, Requester } from "../operations/types";
-import { type SlackMessage, unexpectedErrorMessage } from "./blocks";
+import {
+	operationErrorMessage,
+	type SlackMessage,
+	unexpectedErrorMessage,
+} from "./blocks";
 import { approvalCard } from "./blocks/approval-card";
 import {
 	cardFailedMessage,
@@ -23,6 +29,7 @@ import {
 import { DirectoryError } from "./directory";
 import { type JobRunnerDependencies, runToMessage } from "./job-runner";
 import type { Dispatcher } from "./jobs";
+import type { LocaleResolver } from "./locale-resolver";
 import { describeSlackError } from "./web-api-errors";
 
 /** Dependencies of every request path: the lifecycle, Slack, and the runner for operations. */
@@ -35,6 +42,8 @@ export interface RequestDependencies {
 	runner: JobRunnerDependencies;
 	/** Channel for every approval card; when absent, the channel the request was made in. */
 	approvalChannelId?: string;
+	/** Chooses the language of cards, replies and DMs. */
+	locales: LocaleResolver;
 	log: Log;
 }
 
@@ -86,6 +95,13 @@ export async function startRequest(
 				return await postCard(submitted.request, input, dependencies);
 		}
 	} catch (error) {
+		if (error instanceof OperationError) {
+			dependencies.log.info("Request failed its check before approval", {
+				...ids,
+				code: error.code,
+			});
+			return reply(operationErrorMessage(error, input.operation));
+		}
 		if (error instanceof DirectoryError) {
 			dependencies.log.warn("Permission check failed", {
 				...ids,
@@ -178,7 +194,10 @@ async function postCard(
 		return reply(noApprovalChannelMessage());
 	}
 
-	const card = approvalCard({ request, approvers });
+	// Everyone in the channel reads the card, so its language is the channel's, not the requester's.
+	const card = withLocale(dependencies.locales.forChannel(channel), () =>
+		approvalCard({ request, approvers }),
+	);
 	let posted: { channel: string; ts: string };
 	try {
 		const result = await dependencies.client.chat.postMessage({

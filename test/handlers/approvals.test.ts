@@ -193,6 +193,9 @@ describe("requests under the bundled policy", () => {
 
 	test("failed permission check asks to retry", async () => {
 		const card = await request("create retry-images");
+		// The first failure meets the lookup of taro's locale, which falls back to the default;
+		// the second meets the permission check.
+		harness.standIn.failNext("users.info", { error: "ratelimited" });
 		harness.standIn.failNext("users.info", { error: "ratelimited" });
 
 		const failed = await approve(card, TARO);
@@ -341,19 +344,43 @@ describe("approve clicks", () => {
 	});
 
 	test("failed run shows the error on the card", async () => {
-		const card = await request("delete never-existed");
+		harness.emulator.seedRegistry({ name: "fails-later" });
+		const card = await request("delete fails-later");
+		harness.emulator.injectFault({
+			method: "DELETE",
+			times: 10,
+			action: { kind: "status", status: 500 },
+		});
 		const callsBefore = harness.standIn.calls.length;
 		await approve(card, TARO);
 		await approve(card, ALEX);
+		harness.emulator.clearFaults();
 
 		expect(await statusOf(card.requestId)).toBe("failed");
 		const text = shownText(currentCard(card));
 		expect(text).toContain("it failed on");
-		expect(text).toContain("No registry named `never-existed`");
+		expect(text).toContain("HTTP 500");
 		expect(hasButtons(currentCard(card))).toBe(false);
 		const dm = dmsTo(HANAKO.id, callsBefore);
 		expect(dm).toHaveLength(1);
 		expect(shownText(dm[0].body)).toContain("but it failed");
+	});
+
+	test("missing registry is refused before approval", async () => {
+		const result = await harness.command("delete never-existed", {
+			userId: HANAKO.id,
+			userName: HANAKO.name,
+		});
+
+		const cards = result.calls.filter(
+			(call) =>
+				call.method === "chat.postMessage" &&
+				call.body.channel === APPROVAL_CHANNEL,
+		);
+		expect(cards).toHaveLength(0);
+		expect(shownText(result.ack)).toContain(
+			"No registry named `never-existed`",
+		);
 	});
 });
 
@@ -361,13 +388,17 @@ describe("undelivered credentials", () => {
 	test("card speaks of the requester, not you", async () => {
 		harness.emulator.seedRegistry({ name: "dm-fails" });
 		const card = await request("user add dm-fails --permission readwrite");
-		harness.standIn.failNext("chat.postMessage", { error: "channel_not_found" });
+		harness.standIn.failNext("chat.postMessage", {
+			error: "channel_not_found",
+		});
 
 		await approve(card, TARO);
 
 		expect(await statusOf(card.requestId)).toBe("failed");
 		const text = shownText(currentCard(card));
-		expect(text).toContain("could not deliver the credentials to the requester");
+		expect(text).toContain(
+			"could not deliver the credentials to the requester",
+		);
 		expect(text).not.toContain("send you");
 	});
 });

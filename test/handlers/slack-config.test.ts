@@ -16,6 +16,7 @@ import {
 import { createCaptureLog } from "../helpers/capture-log";
 import { slashCommandEvent } from "../helpers/slack-events";
 import {
+	ENGLISH_SAMPLE_USERS,
 	handlerEnvironment,
 	LAMBDA_CONTEXT,
 	SIGNING_SECRET,
@@ -29,7 +30,7 @@ let standIn: SlackStandIn;
 
 beforeAll(async () => {
 	emulator = await startSakuraEmulator();
-	standIn = await startSlackStandIn();
+	standIn = await startSlackStandIn({ users: ENGLISH_SAMPLE_USERS });
 });
 
 afterAll(async () => {

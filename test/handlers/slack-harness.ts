@@ -22,6 +22,10 @@ import {
 	type SlackStandIn,
 	startSlackStandIn,
 } from "../../src/sandbox/slack-stand-in";
+import {
+	SAMPLE_USERS,
+	type SampleUser,
+} from "../../src/sandbox/slack-stand-in/users";
 import { createRequestsTable, DynamoRequestStore } from "../../src/store";
 import { type CapturedLine, createCaptureLog } from "../helpers/capture-log";
 import {
@@ -48,6 +52,15 @@ export const REQUESTS_TABLE = "registry-bot-requests";
 
 export const SIGNING_SECRET =
 	"8f14e45fceea167a5a36dedd4bea2543-test-signing-secret";
+
+/**
+ * The sample users with their Slack locale set to `en-US`, so the bot writes English to all of
+ * them. Tests of English texts use these; tests of languages pass `SAMPLE_USERS`, whose hanako
+ * and taro read Japanese.
+ */
+export const ENGLISH_SAMPLE_USERS: readonly SampleUser[] = SAMPLE_USERS.map(
+	(user) => ({ ...user, locale: "en-US" }),
+);
 
 /** A Lambda context with the fields the handler may read. */
 export const LAMBDA_CONTEXT = {
@@ -153,6 +166,7 @@ export function handlerEnvironment(
 		SLACK_API_URL: standIn.apiUrl,
 		SAKURA_TIMEOUT_MS: "2000",
 		LOG_LEVEL: "DEBUG",
+		DEFAULT_LOCALE: "en",
 	};
 }
 
@@ -167,10 +181,14 @@ export async function startHarness(
 		env?: (env: NodeJS.ProcessEnv) => NodeJS.ProcessEnv;
 		/** Time source of the request lifecycle. @default the real time */
 		clock?: () => Date;
+		/** Members of the stand-in's workspace. @default ENGLISH_SAMPLE_USERS */
+		users?: readonly SampleUser[];
 	} = {},
 ): Promise<Harness> {
 	const emulator = await startSakuraEmulator(options.emulator);
-	const standIn = await startSlackStandIn();
+	const standIn = await startSlackStandIn({
+		users: options.users ?? ENGLISH_SAMPLE_USERS,
+	});
 	const dynalite: DynaliteServer = await startDynalite();
 	const dynamodb: DynamoDBClient = makeClient(dynalite.endpoint);
 	await createRequestsTable(dynamodb, REQUESTS_TABLE);

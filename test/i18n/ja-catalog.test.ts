@@ -24,6 +24,7 @@ const WITHOUT_JAPANESE: readonly MessageKey[] = [
 	"modal.field.domain_placeholder",
 	"modal.option.registry",
 	"user.item",
+	"date.format",
 	"registry.field_id",
 	"request.card.approval",
 ];

@@ -75,7 +75,7 @@ describe("sandbox with piped input", () => {
 		const request = outputAfter(result.stdout, "hanako> /registry create demo");
 		// hanako's Slack locale is ja-JP, so her replies and DMs are Japanese; the card follows
 		// the workspace default, English.
-		expect(request).toContain("Sent for approval");
+		expect(request).toContain("承認を申請しました");
 		expect(request).toContain("posted in #registry-approvals");
 		expect(request).toContain("[ 1: Approve ]");
 
@@ -89,7 +89,7 @@ describe("sandbox with piped input", () => {
 			"hanako> /registry user add demo",
 		);
 		expect(credentials).toContain("direct message to hanako");
-		expect(credentials).toMatch(/User name `hanako`/);
+		expect(credentials).toMatch(/ユーザー名 `hanako`/);
 		expect(credentials).toMatch(/```[A-Za-z0-9]{32}```/);
 		expect(credentials).toContain("--password-stdin");
 	}, 60_000);
@@ -112,13 +112,13 @@ describe("sandbox with piped input", () => {
 			result.stdout,
 			"hanako> /registry user add team --permission readwrite --reason push",
 		);
-		expect(pending).toContain("Sent for approval");
+		expect(pending).toContain("承認を申請しました");
 		expect(pending).not.toMatch(/```[A-Za-z0-9]{32}```/);
 
 		const approved = outputAfter(result.stdout, "taro> /press 4");
 		const dm = approved.slice(approved.indexOf("direct message to hanako"));
-		expect(dm).toMatch(/User name `hanako`/);
-		expect(dm).toContain("Permission readwrite");
+		expect(dm).toMatch(/ユーザー名 `hanako`/);
+		expect(dm).toContain("権限 readwrite");
 		expect(dm).toMatch(/```[A-Za-z0-9]{32}```/);
 		expect(approved.match(/```[A-Za-z0-9]{32}```/g)).toHaveLength(1);
 	}, 60_000);

@@ -6,10 +6,15 @@ import {
 	startSlackStandIn,
 } from "../../src/sandbox/slack-stand-in";
 import { createSlackApp } from "../../src/slack/app";
-import { createSlackDirectory } from "../../src/slack/directory";
+import {
+	createSlackDirectory,
+	createSlackUsers,
+} from "../../src/slack/directory";
 import type { CommandJob, Dispatcher } from "../../src/slack/jobs";
+import { createLocaleResolver } from "../../src/slack/locale-resolver";
 import { createWebClient } from "../../src/slack/web-client";
 import { DynamoRequestStore } from "../../src/store";
+import { ENGLISH_SAMPLE_USERS } from "../handlers/slack-harness";
 import { createCaptureLog } from "../helpers/capture-log";
 import { slashCommandEvent } from "../helpers/slack-events";
 
@@ -20,7 +25,7 @@ const CONTEXT = {} as never;
 let standIn: SlackStandIn;
 
 beforeEach(async () => {
-	standIn = await startSlackStandIn();
+	standIn = await startSlackStandIn({ users: ENGLISH_SAMPLE_USERS });
 });
 
 afterEach(async () => {
@@ -61,6 +66,12 @@ function build(dispatcher: Dispatcher, log = createCaptureLog()) {
 			client,
 			dispatcher,
 			runner,
+			locales: createLocaleResolver({
+				users: createSlackUsers(client),
+				workspaceDefault: "en",
+				channels: new Map(),
+				log,
+			}),
 			log,
 		},
 		log,
@@ -203,7 +214,10 @@ test("unknown command gets 404 and no call", async () => {
 	const response = await handler(body, CONTEXT);
 
 	expect(response.statusCode).toBe(404);
-	expect(standIn.calls).toHaveLength(0);
+	// The locale middleware looks up the sender before Bolt finds that no listener matches.
+	expect(
+		standIn.calls.filter((call) => call.method !== "users.info"),
+	).toHaveLength(0);
 	expect(log.lines).toContainEqual({
 		level: "info",
 		message: "No request handler matched the request: /slack/events",

@@ -40,8 +40,9 @@ export function channelLink(channelId: string): Markup {
 }
 
 /**
- * Formats a time with Slack's date token, which every reader sees in their own time zone, such as
- * "Jan 1, 2030 at 9:00 AM". Clients that cannot render the token show the UTC fallback text.
+ * Formats a time with Slack's date token, which every reader sees in their own time zone, in the
+ * current locale's format (`date.format`), such as "Jan 1, 2030 at 9:00 AM". Clients that cannot
+ * render the token show the `date.fallback` text, in UTC to the minute.
  * @param iso An ISO 8601 time such as `2030-01-01T00:00:00.000Z`.
  */
 export function slackDate(iso: string): Markup {
@@ -50,9 +51,15 @@ export function slackDate(iso: string): Markup {
 		return { markup: escapeMrkdwn(iso) };
 	}
 	const seconds = Math.floor(milliseconds / 1000);
-	const fallback = `${new Date(seconds * 1000).toISOString().slice(0, 16).replace("T", " ")} UTC`;
+	const utc = new Date(seconds * 1000).toISOString();
+	const fallback = t("date.fallback", {
+		year: utc.slice(0, 4),
+		month: utc.slice(5, 7),
+		day: utc.slice(8, 10),
+		time: utc.slice(11, 16),
+	});
 	return {
-		markup: `<!date^${seconds}^{date_short_pretty} at {time}|${fallback}>`,
+		markup: `<!date^${seconds}^${t("date.format")}|${escapeMrkdwn(fallback)}>`,
 	};
 }
 

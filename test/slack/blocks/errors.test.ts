@@ -93,7 +93,7 @@ describe("operationErrorMessage", () => {
 	test("invalid_request shows message and serial", () => {
 		const all = texts(new OperationError("invalid_request", DETAILS));
 		expect(all).toContain(
-			`rejected the request as invalid: ${DETAILS.sakuraMessage}`,
+			`rejected the request as invalid. SAKURA's message, in Japanese: ${DETAILS.sakuraMessage}`,
 		);
 		expect(all).toContain(`serial \`${DETAILS.serial}\``);
 		expect(all).toContain("HTTP 400");
@@ -107,7 +107,7 @@ describe("operationErrorMessage", () => {
 					sakuraMessage: "",
 				}),
 			),
-		).toContain("invalid: (no message)");
+		).toContain("in Japanese: (no message)");
 	});
 
 	test("sakura_unauthorized tells an admin", () => {

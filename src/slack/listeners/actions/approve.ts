@@ -7,7 +7,7 @@ import {
 	type RequestView,
 } from "../../../operations/approvals";
 import { approvedOutcomeDm, clickReply } from "../../blocks/request-status";
-import { runToMessage } from "../../job-runner";
+import { type RunResult, runToMessage } from "../../job-runner";
 import { approversFor, type RequestDependencies } from "../../requests";
 import {
 	type ButtonClick,
@@ -118,11 +118,11 @@ async function runApproved(
 	};
 	await rewriteCard(latest, dependencies, {
 		fallback,
-		failure: cardFailure(result),
+		failure: result.ok ? undefined : () => cardFailure(result),
 	});
 	await dmRequester(
 		latest,
-		approvedOutcomeDm(latest, result.ok, result.message),
+		() => approvedOutcomeDm(latest, result.ok, result.render()),
 		dependencies,
 	);
 }
@@ -146,17 +146,13 @@ async function reply(
 }
 
 /**
- * Returns the failure line for the approval card, which approvers read. A failed credentials DM
- * is explained to the requester in their own DM, so the card says what happened in third person.
+ * Returns the failure line for the approval card, which approvers read, in the current locale. A
+ * failed credentials DM is explained to the requester in their own DM, so the card says what
+ * happened in third person.
  */
-function cardFailure(
-	result: Awaited<ReturnType<typeof runToMessage>>,
-): string | undefined {
-	if (result.ok) {
-		return undefined;
-	}
+function cardFailure(result: RunResult & { ok: false }): string {
 	if (result.errorCode === "credentials_undelivered") {
 		return t("request.card_credentials_undelivered");
 	}
-	return result.message.text;
+	return result.render().text;
 }

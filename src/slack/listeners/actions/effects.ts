@@ -1,5 +1,6 @@
 import { randomBytes } from "node:crypto";
 import type { BlockAction, ButtonAction } from "@slack/bolt";
+import { withLocale } from "../../../i18n";
 import {
 	parseStoredOperation,
 	type RequestView,
@@ -116,17 +117,18 @@ export async function expireIfDue(
 		operation: request.record.kind,
 	});
 	await rewriteCard(request, dependencies, { fallback });
-	await dmRequester(request, expiredDm(request), dependencies);
+	await dmRequester(request, () => expiredDm(request), dependencies);
 }
 
 /**
- * Rewrites the approval card to show the request's current state. A failed update is logged and
- * not raised, because the decision itself is already stored.
+ * Rewrites the approval card to show the request's current state, in the card channel's locale,
+ * because everyone in the channel reads it. `failure` builds the failure line in that locale. A
+ * failed update is logged and not raised, because the decision itself is already stored.
  */
 export async function rewriteCard(
 	request: RequestView,
 	dependencies: RequestDependencies,
-	options: { failure?: string; fallback?: MessageLocation } = {},
+	options: { failure?: () => string; fallback?: MessageLocation } = {},
 ): Promise<void> {
 	const location = request.record.card ?? options.fallback;
 	const ids = { requestId: request.record.id, status: request.record.status };
@@ -135,14 +137,14 @@ export async function rewriteCard(
 		return;
 	}
 
-	const card = approvalCard({
-		request,
-		approvers: approversFor(dependencies.approvals, {
-			operation: request.operation,
-			requester: requesterOf(request),
-		}),
-		failure: options.failure,
+	const approvers = approversFor(dependencies.approvals, {
+		operation: request.operation,
+		requester: requesterOf(request),
 	});
+	const card = withLocale(
+		dependencies.locales.forChannel(location.channelId),
+		() => approvalCard({ request, approvers, failure: options.failure?.() }),
+	);
 	try {
 		await dependencies.client.chat.update({
 			channel: location.channelId,
@@ -160,12 +162,19 @@ export async function rewriteCard(
 	}
 }
 
-/** Sends the requester a DM about their request; a failure is logged and not raised. */
+/**
+ * Sends the requester a DM about their request, built by `build` in the requester's locale. A
+ * failure is logged and not raised.
+ */
 export async function dmRequester(
 	request: RequestView,
-	message: SlackMessage,
+	build: () => SlackMessage,
 	dependencies: RequestDependencies,
 ): Promise<void> {
+	const locale = await dependencies.locales.forUser(
+		request.record.requester.userId,
+	);
+	const message = withLocale(locale, build);
 	try {
 		await dependencies.client.chat.postMessage({
 			channel: request.record.requester.userId,

@@ -68,7 +68,7 @@ export function rejectSubmissionListener(dependencies: RequestDependencies) {
 			await rewriteCard(result.request, dependencies);
 			await dmRequester(
 				result.request,
-				rejectedDm(result.request),
+				() => rejectedDm(result.request),
 				dependencies,
 			);
 			return;

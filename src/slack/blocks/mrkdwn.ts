@@ -98,15 +98,6 @@ export function commandArgument(value: string): string {
 	return `"${value.replace(/["\\\u201C-\u201F]/g, (character) => `\\${character}`)}"`;
 }
 
-/**
- * Returns the date part (YYYY-MM-DD) of an RFC 3339 timestamp as written, so a SAKURA time in
- * `+09:00` keeps its Japanese calendar date. Other strings come back unchanged.
- */
-export function dateOf(timestamp: string): string {
-	const match = /^(\d{4}-\d{2}-\d{2})T/.exec(timestamp);
-	return match === null ? timestamp : match[1];
-}
-
 export function section(text: string): SectionBlock {
 	return {
 		type: "section",

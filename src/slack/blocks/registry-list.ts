@@ -3,7 +3,6 @@ import { t } from "../../i18n";
 import type { Registry } from "../../sakura/types";
 import {
 	context,
-	dateOf,
 	header,
 	inline,
 	message,
@@ -12,6 +11,7 @@ import {
 	section,
 } from "./mrkdwn";
 import { accessLevelText } from "./registry-text";
+import { renderText, slackDay } from "./slack-markup";
 
 /**
  * Maximum number of registries listed in one message. With the count header and the "and N more" line the
@@ -41,11 +41,11 @@ export function registryListMessage(
 	for (const registry of listed) {
 		blocks.push(
 			section(
-				render("registry.list_item", {
+				renderText("registry.list_item", {
 					name: inline(registry.name),
 					fqdn: inline(registry.fqdn),
 					accessLevel: accessLevelText(registry),
-					created: inline(dateOf(registry.createdAt)),
+					created: slackDay(registry.createdAt),
 				}),
 			),
 		);

@@ -1,7 +1,6 @@
 import { t } from "../../i18n";
 import type { Registry, RegistryUser } from "../../sakura/types";
 import {
-	dateOf,
 	fieldsSection,
 	header,
 	inline,
@@ -10,6 +9,7 @@ import {
 	type SlackMessage,
 } from "./mrkdwn";
 import { accessLevelText, userBlocks } from "./registry-text";
+import { renderText, slackDay } from "./slack-markup";
 
 /**
  * Builds the `/registry show` result: the name as header, the registry's details as fields, and
@@ -29,8 +29,8 @@ export function registryShowMessage(
 			virtualDomain:
 				registry.virtualDomain === "" ? none : inline(registry.virtualDomain),
 		}),
-		render("registry.field_created", {
-			created: inline(dateOf(registry.createdAt)),
+		renderText("registry.field_created", {
+			created: slackDay(registry.createdAt),
 		}),
 		render("registry.field_id", { id: inline(registry.id) }),
 		// The description keeps its line breaks, so it does not go through inline().

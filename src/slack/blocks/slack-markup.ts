@@ -63,6 +63,20 @@ export function slackDate(iso: string): Markup {
 	};
 }
 
+/**
+ * Formats a date as a Slack date token that shows the day (`YYYY-MM-DD`) in each reader's own time
+ * zone; clients that cannot render the token show the UTC day.
+ */
+export function slackDay(iso: string): Markup {
+	const milliseconds = Date.parse(iso);
+	if (Number.isNaN(milliseconds)) {
+		return { markup: escapeMrkdwn(iso) };
+	}
+	const seconds = Math.floor(milliseconds / 1000);
+	const utcDay = new Date(seconds * 1000).toISOString().slice(0, 10);
+	return { markup: `<!date^${seconds}^{date_num}|${utcDay}>` };
+}
+
 /** Joins several markup values with `, ` into one. */
 export function joinMarkup(values: readonly Markup[]): Markup {
 	return { markup: values.map((value) => value.markup).join(", ") };

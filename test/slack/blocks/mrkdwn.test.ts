@@ -1,7 +1,6 @@
 import {
 	clip,
 	commandArgument,
-	dateOf,
 	escapeMrkdwn,
 	inline,
 } from "../../../src/slack/blocks/mrkdwn";
@@ -72,15 +71,5 @@ describe("commandArgument", () => {
 			kind: "operation",
 			operation: { kind: "registry.show", registry: value },
 		});
-	});
-});
-
-describe("dateOf", () => {
-	test("keeps the JST date", () => {
-		expect(dateOf("2025-06-18T01:11:42+09:00")).toBe("2025-06-18");
-	});
-
-	test("passes other text through", () => {
-		expect(dateOf("yesterday")).toBe("yesterday");
 	});
 });

@@ -40,14 +40,15 @@ describe("outcomeMessage registry.list", () => {
 		).toBe("1 registry");
 	});
 
-	test("item has name, host, access and JST date", () => {
+	test("item has name, host, access and reader's date", () => {
+		// 01:11 JST on 18 June is 16:11 UTC on 17 June; Slack shows the day in each reader's zone.
 		const registry = sampleRegistry({ createdAt: "2025-06-18T01:11:42+09:00" });
 		const message = outcomeMessage({
 			kind: "registry.list",
 			registries: [registry],
 		});
 		expect(allTexts(message)).toContain(
-			"*demo*  `demo.sakuracr.jp`\nAccess: none · Created: 2025-06-18",
+			"*demo*  `demo.sakuracr.jp`\nAccess: none · Created: <!date^1750176702^{date_num}|2025-06-17>",
 		);
 	});
 
@@ -108,7 +109,7 @@ describe("outcomeMessage registry.show", () => {
 			"*Host name*\n`demo.sakuracr.jp`",
 			"*Access level*\nnone",
 			"*Custom domain*\nnone",
-			"*Created*\n2025-06-18",
+			"*Created*\n<!date^1750176702^{date_num}|2025-06-17>",
 			"*ID*\n`113701684393`",
 			"*Description*\nTeam images",
 		]);

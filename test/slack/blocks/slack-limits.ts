@@ -112,8 +112,10 @@ export function limitViolations(message: SlackMessage): string[] {
 
 /** Finds `{name}` placeholders that a message left unfilled. */
 export function unfilledPlaceholders(message: SlackMessage): string[] {
+	// Slack date tokens such as <!date^1700000000^{date_num}|2023-11-14> carry Slack's own braces.
 	return allTexts(message).flatMap(
-		(text) => text.match(/\{[A-Za-z0-9_]+\}/g) ?? [],
+		(text) =>
+			text.replace(/<!date\^[^>]*>/g, "").match(/\{[A-Za-z0-9_]+\}/g) ?? [],
 	);
 }
 

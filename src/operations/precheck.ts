@@ -8,14 +8,16 @@ import type { Operation } from "./types";
  * Checks what SAKURA can tell before an operation waits for approvers, so nobody is asked to approve
  * a request that cannot succeed: the registry it names must exist, and a new registry's label must
  * be free. The operation itself checks again when it runs, because approval can take hours.
+ * @returns the operation with its registry named by subdomain label, which is unique and readable on
+ *   the approval card even when the request named the registry by ID (as the forms do).
  * @throws OperationError such as `registry_not_found` or `registry_label_taken`.
  */
 export async function precheckOperation(
 	operation: Operation,
 	registries: RegistryApi,
-): Promise<void> {
+): Promise<Operation> {
 	if (operation.kind === "registry.list") {
-		return;
+		return operation;
 	}
 
 	if (operation.kind === "registry.create") {
@@ -23,7 +25,7 @@ export async function precheckOperation(
 			await registries.resolveRegistry(operation.name);
 		} catch (error) {
 			if (error instanceof RegistryNotFoundError) {
-				return;
+				return operation;
 			}
 			throw toOperationError(error);
 		}
@@ -31,7 +33,8 @@ export async function precheckOperation(
 	}
 
 	try {
-		await registries.resolveRegistry(operation.registry);
+		const registry = await registries.resolveRegistry(operation.registry);
+		return { ...operation, registry: registry.subdomainLabel };
 	} catch (error) {
 		throw toOperationError(error, operation.registry);
 	}

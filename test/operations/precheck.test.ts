@@ -32,15 +32,37 @@ describe("precheckOperation", () => {
 			.catch((error: unknown) => error as OperationError);
 
 	test("passes an existing registry and a free label", async () => {
+		const create = {
+			kind: "registry.create",
+			name: "fresh",
+			accessLevel: "none",
+		} as const;
+
 		await expect(
 			precheckOperation({ kind: "registry.delete", registry: "web" }, client),
-		).resolves.toBeUndefined();
-		await expect(
-			precheckOperation(
-				{ kind: "registry.create", name: "fresh", accessLevel: "none" },
-				client,
-			),
-		).resolves.toBeUndefined();
+		).resolves.toEqual({
+			kind: "registry.delete",
+			registry: "web",
+		});
+		await expect(precheckOperation(create, client)).resolves.toEqual(create);
+	});
+
+	test("names a registry given by ID by its label", async () => {
+		const id = emulator.seedRegistry({
+			name: "Team Images",
+			subdomainLabel: "team-images",
+		});
+
+		const operation = await precheckOperation(
+			{ kind: "user.rotate", registry: id, username: "ci" },
+			client,
+		);
+
+		expect(operation).toEqual({
+			kind: "user.rotate",
+			registry: "team-images",
+			username: "ci",
+		});
 	});
 
 	test("rejects a missing registry", async () => {

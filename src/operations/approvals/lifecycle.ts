@@ -47,13 +47,14 @@ export async function submitRequest(
 		return { kind: "run" };
 	}
 
-	await context.precheck?.(input.operation);
+	const operation =
+		(await context.precheck?.(input.operation)) ?? input.operation;
 
 	const now = clockOf(context)();
 	const record: RequestRecord = {
 		id: (context.newId ?? newRequestId)(),
-		kind: input.operation.kind,
-		operation: toStoredOperation(input.operation),
+		kind: operation.kind,
+		operation: toStoredOperation(operation),
 		requester: input.requester,
 		reason: input.reason,
 		status: "pending",
@@ -72,7 +73,7 @@ export async function submitRequest(
 		requester: record.requester.userId,
 		requiredApprovals: record.requiredApprovals,
 	});
-	return { kind: "pending", request: { record, operation: input.operation } };
+	return { kind: "pending", request: { record, operation } };
 }
 
 /**

@@ -15,9 +15,10 @@ export interface ApprovalContext {
 	newId?: () => string;
 	/**
 	 * Checks an operation before it waits for approvers, and throws an OperationError for one that
-	 * cannot succeed (a missing registry, a taken label). Not called for operations that run at once.
+	 * cannot succeed (a missing registry, a taken label). It returns the operation to store, which may
+	 * name its registry more readably. Not called for operations that run at once.
 	 */
-	precheck?: (operation: Operation) => Promise<void>;
+	precheck?: (operation: Operation) => Promise<Operation>;
 }
 
 /** A stored request with its operation checked against the operation schema. */

@@ -368,10 +368,13 @@ describe("valid form submissions", () => {
 			JSON.stringify(card?.body.blocks),
 		)?.[1];
 		const record = await harness.store.get(String(requestId));
+		// The form sends the registry's ID; the request names it by label, which the card shows.
 		expect(record?.operation).toEqual({
 			kind: "registry.delete",
-			registry: registryId,
+			registry: "team-images",
 		});
+		expect(JSON.stringify(card?.body.blocks)).toContain("team-images");
+		expect(JSON.stringify(card?.body.blocks)).not.toContain(registryId);
 		expect(record?.requiredApprovals).toBe(2);
 		expect(harness.emulator.registries().map((r) => r.id)).toContain(
 			registryId,

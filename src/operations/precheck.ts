@@ -1,13 +1,13 @@
 import { RegistryNotFoundError } from "../sakura/errors";
-import type { RegistryApi } from "../sakura/types";
+import type { Registry, RegistryApi, RegistryUser } from "../sakura/types";
 import { OperationError } from "./errors";
 import { toOperationError } from "./sakura-errors";
 import type { Operation } from "./types";
 
 /**
  * Checks what SAKURA can tell before an operation waits for approvers, so nobody is asked to approve
- * a request that cannot succeed: the registry it names must exist, and a new registry's label must
- * be free. The operation itself checks again when it runs, because approval can take hours.
+ * a request that cannot succeed: the registry it names must exist, a new registry's label must be
+ * free, a user to add must be new and a user to delete or rotate must exist. The operation itself checks again when it runs, because approval can take hours.
  * @returns the operation with its registry named by subdomain label, which is unique and readable on
  *   the approval card even when the request named the registry by ID (as the forms do).
  * @throws OperationError such as `registry_not_found` or `registry_label_taken`.
@@ -32,10 +32,42 @@ export async function precheckOperation(
 		throw new OperationError("registry_label_taken", { label: operation.name });
 	}
 
+	let registry: Registry;
 	try {
-		const registry = await registries.resolveRegistry(operation.registry);
-		return { ...operation, registry: registry.subdomainLabel };
+		registry = await registries.resolveRegistry(operation.registry);
 	} catch (error) {
 		throw toOperationError(error, operation.registry);
+	}
+
+	if (
+		operation.kind === "user.add" ||
+		operation.kind === "user.delete" ||
+		operation.kind === "user.rotate"
+	) {
+		await checkUser(operation, registry, registries);
+	}
+	return { ...operation, registry: registry.subdomainLabel };
+}
+
+/** Checks that a user to add is new, and that a user to delete or rotate exists. */
+async function checkUser(
+	operation: Extract<Operation, { username: string }>,
+	registry: Registry,
+	registries: RegistryApi,
+): Promise<void> {
+	let users: RegistryUser[];
+	try {
+		users = await registries.listUsers(registry.id);
+	} catch (error) {
+		throw toOperationError(error, operation.registry);
+	}
+
+	const exists = users.some((user) => user.username === operation.username);
+	const params = { registry: registry.name, username: operation.username };
+	if (operation.kind === "user.add" && exists) {
+		throw new OperationError("user_exists", params);
+	}
+	if (operation.kind !== "user.add" && !exists) {
+		throw new OperationError("user_not_found", params);
 	}
 }

@@ -54,14 +54,13 @@ describe("precheckOperation", () => {
 		});
 
 		const operation = await precheckOperation(
-			{ kind: "user.rotate", registry: id, username: "ci" },
+			{ kind: "registry.delete", registry: id },
 			client,
 		);
 
 		expect(operation).toEqual({
-			kind: "user.rotate",
+			kind: "registry.delete",
 			registry: "team-images",
-			username: "ci",
 		});
 	});
 
@@ -106,5 +105,52 @@ describe("precheckOperation", () => {
 		);
 
 		expect(writes()).toBe(before);
+	});
+
+	test("checks the user named by user operations", async () => {
+		const id = emulator.seedRegistry({ name: "users-registry" });
+		await client.addUser(id, {
+			username: "ci",
+			password: "Sup3rSecretPassw0rd",
+			permission: "readonly",
+		});
+
+		const missing = await caught(
+			precheckOperation(
+				{ kind: "user.rotate", registry: "users-registry", username: "nobody" },
+				client,
+			),
+		);
+		const deleteMissing = await caught(
+			precheckOperation(
+				{ kind: "user.delete", registry: "users-registry", username: "nobody" },
+				client,
+			),
+		);
+		const duplicate = await caught(
+			precheckOperation(
+				{
+					kind: "user.add",
+					registry: "users-registry",
+					username: "ci",
+					permission: "all",
+				},
+				client,
+			),
+		);
+
+		expect(missing?.code).toBe("user_not_found");
+		expect(deleteMissing?.code).toBe("user_not_found");
+		expect(duplicate?.code).toBe("user_exists");
+		await expect(
+			precheckOperation(
+				{ kind: "user.rotate", registry: "users-registry", username: "ci" },
+				client,
+			),
+		).resolves.toEqual({
+			kind: "user.rotate",
+			registry: "users-registry",
+			username: "ci",
+		});
 	});
 });

@@ -62,9 +62,10 @@ const cases: [string, number, Operation][] = [
 		1,
 		{ kind: "user.add", registry: "app", username: "bob", permission: "all" },
 	],
+	// A user name alone does not prove who owns a registry user, so every rotation waits.
 	[
 		"user.rotate for self",
-		0,
+		1,
 		{ kind: "user.rotate", registry: "app", username: "alice" },
 	],
 	[
@@ -153,7 +154,7 @@ describe("bundled default policy", () => {
 		expect(decision).toEqual({
 			kind: "approval",
 			requiredApprovals: 2,
-			rule: 3,
+			rule: 2,
 			approvers: { users: [], groups: [], workspaceAdmins: true },
 			allowSelfApproval: false,
 			ttlMs: DAY_MS,

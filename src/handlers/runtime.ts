@@ -16,7 +16,7 @@ import { t } from "../i18n";
 import { asLog, createLogger, type Log } from "../logging";
 import type { ApprovalContext } from "../operations/approvals";
 import { loadPolicy, type Policy, PolicyError } from "../operations/policy";
-import { precheckOperation } from "../operations/precheck";
+import { precheckWithin } from "../operations/precheck";
 import { runOperation } from "../operations/run";
 import { SakuraClient } from "../sakura";
 import { createSlackApp } from "../slack/app";
@@ -212,7 +212,7 @@ function buildRuntime(
 		directory: createSlackDirectory(client, { users }),
 		log,
 		clock,
-		precheck: (operation) => precheckOperation(operation, sakura),
+		precheck: (operation) => precheckWithin(operation, sakura),
 	};
 
 	const { receiver } = createSlackApp({

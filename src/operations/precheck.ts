@@ -71,3 +71,32 @@ async function checkUser(
 		throw new OperationError("user_not_found", params);
 	}
 }
+
+/**
+ * Time the check before approval may take, in milliseconds. It runs before Slack's 3-second ack, so
+ * a slow SAKURA must not hold the ack; the operation checks again when it runs.
+ */
+export const PRECHECK_DEADLINE_MS = 1_500;
+
+/**
+ * Runs `precheckOperation`, but gives up after `deadlineMs` and returns the operation unchanged, so a
+ * slow SAKURA only skips the early check. A check that fails within the deadline still throws.
+ */
+export async function precheckWithin(
+	operation: Operation,
+	registries: RegistryApi,
+	deadlineMs: number = PRECHECK_DEADLINE_MS,
+): Promise<Operation> {
+	let timer: NodeJS.Timeout | undefined;
+	const deadline = new Promise<Operation>((resolve) => {
+		timer = setTimeout(() => resolve(operation), deadlineMs);
+	});
+	const check = precheckOperation(operation, registries);
+	// A check that fails after the deadline has nobody waiting for it.
+	check.catch(() => undefined);
+	try {
+		return await Promise.race([check, deadline]);
+	} finally {
+		clearTimeout(timer);
+	}
+}

@@ -35,6 +35,32 @@ export interface LocaleResolverOptions {
 }
 
 /**
+ * Time a locale lookup may take before the workspace default is used, in milliseconds. It shares
+ * Slack's 3-second window with the permission check and the work itself, so it stays short.
+ */
+export const LOCALE_LOOKUP_DEADLINE_MS = 1_000;
+
+/** Resolves like `lookup`, or rejects once the lookup deadline passes. */
+async function withinLookupDeadline<T>(lookup: Promise<T>): Promise<T> {
+	let timer: NodeJS.Timeout | undefined;
+	const deadline = new Promise<never>((_resolve, reject) => {
+		timer = setTimeout(
+			() =>
+				reject(
+					new Error(`users.info took over ${LOCALE_LOOKUP_DEADLINE_MS} ms`),
+				),
+			LOCALE_LOOKUP_DEADLINE_MS,
+		);
+	});
+	lookup.catch(() => undefined);
+	try {
+		return await Promise.race([lookup, deadline]);
+	} finally {
+		clearTimeout(timer);
+	}
+}
+
+/**
  * Creates the resolver over Slack's `users.info` with `include_locale`, which needs the
  * `users:read` scope. The lookup runs inside Slack's 3-second window, so it is bounded by the Web
  * API client's timeout, and its result is cached for `ttlMs` per user.
@@ -49,7 +75,9 @@ export function createLocaleResolver(
 		workspaceDefault,
 		async forUser(userId) {
 			try {
-				const user = await options.users.get(userId, ttlMs);
+				const user = await withinLookupDeadline(
+					options.users.get(userId, ttlMs),
+				);
 				return chooseLocale({ slackLocale: user.locale, workspaceDefault });
 			} catch (error) {
 				options.log.warn(

@@ -1,4 +1,5 @@
 import { setTimeout as sleep } from "node:timers/promises";
+import { isDeepStrictEqual } from "node:util";
 import {
 	ConditionalCheckFailedException,
 	DynamoDBClient,
@@ -102,10 +103,16 @@ export class DynamoRequestStore implements RequestStore {
 				}),
 			);
 		} catch (error) {
-			if (error instanceof ConditionalCheckFailedException) {
-				throw new RequestExistsError(record.id);
+			if (!(error instanceof ConditionalCheckFailedException)) {
+				throw error;
 			}
-			throw error;
+			// The SDK retries a write whose response was lost, and the retry then finds the item the
+			// first attempt wrote. Ids are random, so an identical stored request is this very write.
+			const stored = await this.get(record.id);
+			if (stored !== undefined && isDeepStrictEqual(stored, fromItem({ ...item }))) {
+				return;
+			}
+			throw new RequestExistsError(record.id);
 		}
 	}
 

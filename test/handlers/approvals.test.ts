@@ -384,6 +384,25 @@ describe("approve clicks", () => {
 	});
 });
 
+describe("repeated approval", () => {
+	test("second click by the same approver rewrites the card", async () => {
+		harness.emulator.seedRegistry({ name: "twice-clicked" });
+		const card = await request("delete twice-clicked");
+		await approve(card, TARO);
+		const updates = () =>
+			harness.standIn.calls.filter(
+				(call) => call.method === "chat.update" && call.body.ts === card.ts,
+			).length;
+		const before = updates();
+
+		await approve(card, TARO);
+
+		expect(updates()).toBe(before + 1);
+		expect(shownText(currentCard(card))).toContain("1 of 2");
+		expect(await statusOf(card.requestId)).toBe("pending");
+	});
+});
+
 describe("undelivered credentials", () => {
 	test("card speaks of the requester, not you", async () => {
 		harness.emulator.seedRegistry({ name: "dm-fails" });

@@ -1,5 +1,8 @@
 import type { OperationError } from "../../src/operations/errors";
-import { precheckOperation } from "../../src/operations/precheck";
+import {
+	precheckOperation,
+	precheckWithin,
+} from "../../src/operations/precheck";
 import { SakuraClient } from "../../src/sakura";
 import {
 	SANDBOX_CREDENTIALS,
@@ -152,5 +155,34 @@ describe("precheckOperation", () => {
 			registry: "users-registry",
 			username: "ci",
 		});
+	});
+
+	test("slow SAKURA skips the check after the deadline", async () => {
+		emulator.setLatency(400);
+		try {
+			const started = Date.now();
+			const operation = await precheckWithin(
+				{ kind: "registry.delete", registry: "nope" },
+				client,
+				100,
+			);
+
+			expect(operation).toEqual({ kind: "registry.delete", registry: "nope" });
+			expect(Date.now() - started).toBeLessThan(350);
+		} finally {
+			emulator.setLatency(0);
+		}
+	});
+
+	test("failure within the deadline still rejects", async () => {
+		const error = await caught(
+			precheckWithin(
+				{ kind: "registry.delete", registry: "nope" },
+				client,
+				5_000,
+			),
+		);
+
+		expect(error?.code).toBe("registry_not_found");
 	});
 });

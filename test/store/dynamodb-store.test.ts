@@ -107,6 +107,15 @@ describe("create and get", () => {
 		await expect(fixture.store.get("no-such-request")).resolves.toBeUndefined();
 	});
 
+	test("repeated identical create counts as done", async () => {
+		// The SDK's retry of a create whose response was lost sends the same item again.
+		const record = makeRecord();
+		await fixture.store.create(record);
+
+		await expect(fixture.store.create(record)).resolves.toBeUndefined();
+		expect((await fixture.store.get(record.id))?.version).toBe(record.version);
+	});
+
 	test("taken id raises RequestExistsError", async () => {
 		const record = await createRequest();
 		const second = makeRecord({ id: record.id, reason: "overwrite attempt" });

@@ -65,6 +65,15 @@ export function approveListener(dependencies: RequestDependencies) {
 			await runApproved(result.request, dependencies, fallback);
 			return;
 		}
+		if (
+			result.kind === "already" &&
+			result.because === "duplicate" &&
+			result.request.record.status === "pending"
+		) {
+			// The first click's approval may have been stored with its response lost before the card
+			// was rewritten; rewriting again is harmless and shows the approval.
+			await rewriteCard(result.request, dependencies, { fallback });
+		}
 		await reply(body, result, dependencies);
 	};
 }

@@ -109,7 +109,10 @@ export class DynamoRequestStore implements RequestStore {
 			// The SDK retries a write whose response was lost, and the retry then finds the item the
 			// first attempt wrote. Ids are random, so an identical stored request is this very write.
 			const stored = await this.get(record.id);
-			if (stored !== undefined && isDeepStrictEqual(stored, fromItem({ ...item }))) {
+			if (
+				stored !== undefined &&
+				isDeepStrictEqual(stored, fromItem({ ...item }))
+			) {
 				return;
 			}
 			throw new RequestExistsError(record.id);

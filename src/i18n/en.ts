@@ -262,6 +262,7 @@ export const en = {
 	"request.approvers.admins": "workspace admins and owners",
 	"request.approvers.nobody": "nobody (check the approval policy)",
 	"request.approvers.separator": " or ",
+	"request.approvals.separator": ", ",
 	"request.status.running": ":hourglass_flowing_sand: Approved. Running now…",
 	"request.status.succeeded": ":white_check_mark: Approved and done on {at}.",
 	"request.status.failed": ":x: Approved, but it failed on {at}:\n{error}",

@@ -269,6 +269,7 @@ export const ja: Catalog = {
 	"request.approvers.admins": "ワークスペースの管理者とオーナー",
 	"request.approvers.nobody": "なし (承認ポリシーを確認してください)",
 	"request.approvers.separator": " または ",
+	"request.approvals.separator": "、",
 	"request.status.running":
 		":hourglass_flowing_sand: 承認されました。実行中です…",
 	"request.status.succeeded":

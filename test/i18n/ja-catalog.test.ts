@@ -27,6 +27,8 @@ const WITHOUT_JAPANESE: readonly MessageKey[] = [
 	"date.format",
 	"registry.field_id",
 	"request.card.approval",
+	// The Japanese list separator 、 is punctuation, not a kana or kanji.
+	"request.approvals.separator",
 ];
 
 /** Slack's length limits, in UTF-16 code units, for the keys shown in length-limited places. */

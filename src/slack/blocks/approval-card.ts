@@ -94,7 +94,7 @@ export function describeApprovals(record: RequestRecord): Markup {
 					at: slackDate(approval.at),
 				}),
 			)
-			.join(", "),
+			.join(t("request.approvals.separator")),
 	};
 }
 

@@ -178,6 +178,9 @@ export class SandboxSession {
 		}
 
 		const values = parseFieldValues(argument);
+		if (values[UNPARSED] !== undefined) {
+			return `  Not an id=value pair: ${values[UNPARSED]}. Quote values with spaces, as id="a b".`;
+		}
 		const known = inputFields(view).map((field) => field.blockId);
 		const unknown = Object.keys(values).filter((id) => !known.includes(id));
 		if (unknown.length > 0) {
@@ -346,16 +349,36 @@ function namesOfUsers(): string {
 	return SAMPLE_USERS.map((user) => user.name).join(", ");
 }
 
-/** Parses `id=value id="value with spaces"` into a map from block id to value. */
-export function parseFieldValues(text: string): Record<string, string> {
-	const values: Record<string, string> = {};
-	const pattern = /([\w.-]+)=(?:"([^"]*)"|'([^']*)'|(\S*))/g;
+/**
+ * Parses `id=value id="value with spaces"` (or `"id=value with spaces"`) into a map from block id to
+ * value. Words outside any `id=` pair are reported, so nothing typed is dropped silently.
+ */
+export function parseFieldValues(
+	text: string,
+): Record<string, string> & { [UNPARSED]?: string } {
+	const values: Record<string, string> & { [UNPARSED]?: string } = {};
+	const leftover: string[] = [];
+	const pattern =
+		/"([\w.-]+)=([^"]*)"|'([\w.-]+)=([^']*)'|([\w.-]+)=(?:"([^"]*)"|'([^']*)'|(\S*))|(\S+)/g;
 	for (const match of text.matchAll(pattern)) {
-		values[match[1]] = match[2] ?? match[3] ?? match[4] ?? "";
+		if (match[1] !== undefined) {
+			values[match[1]] = match[2];
+		} else if (match[3] !== undefined) {
+			values[match[3]] = match[4];
+		} else if (match[5] !== undefined) {
+			values[match[5]] = match[6] ?? match[7] ?? match[8] ?? "";
+		} else {
+			leftover.push(match[9]);
+		}
+	}
+	if (leftover.length > 0) {
+		values[UNPARSED] = leftover.join(" ");
 	}
 	return values;
 }
 
+/** Key under which `parseFieldValues` returns the words that were not part of an `id=value` pair. */
+export const UNPARSED = Symbol("unparsed");
 /** Lists the options an options request returned, one `value  text` line each. */
 function describeOptions(
 	statusCode: number | undefined,

@@ -59,6 +59,24 @@ export function createSlackUsers(
 ): SlackUsers {
 	const now = options.now ?? (() => Date.now());
 	const users = new Map<string, { user: SlackUser; fetchedAt: number }>();
+	// Lookups in flight, so a second caller in the same request (the locale lookup gave up, then the
+	// permission check asks) waits for the same call instead of starting another full timeout.
+	const pending = new Map<string, Promise<SlackUser>>();
+
+	const fetchUser = async (userId: string): Promise<SlackUser> => {
+		const result = await call("users.info", () =>
+			client.users.info({ user: userId, include_locale: true }),
+		);
+		const user: SlackUser = {
+			isWorkspaceAdmin:
+				result.user?.is_admin === true ||
+				result.user?.is_owner === true ||
+				result.user?.is_primary_owner === true,
+			locale: result.user?.locale,
+		};
+		users.set(userId, { user, fetchedAt: now() });
+		return user;
+	};
 
 	return {
 		async get(userId, maxAgeMs) {
@@ -67,18 +85,12 @@ export function createSlackUsers(
 				return entry.user;
 			}
 
-			const result = await call("users.info", () =>
-				client.users.info({ user: userId, include_locale: true }),
-			);
-			const user: SlackUser = {
-				isWorkspaceAdmin:
-					result.user?.is_admin === true ||
-					result.user?.is_owner === true ||
-					result.user?.is_primary_owner === true,
-				locale: result.user?.locale,
-			};
-			users.set(userId, { user, fetchedAt: now() });
-			return user;
+			let lookup = pending.get(userId);
+			if (lookup === undefined) {
+				lookup = fetchUser(userId).finally(() => pending.delete(userId));
+				pending.set(userId, lookup);
+			}
+			return lookup;
 		},
 	};
 }

@@ -4,6 +4,7 @@ import {
 } from "../../src/sandbox/slack-stand-in";
 import {
 	createSlackDirectory,
+	createSlackUsers,
 	DirectoryError,
 } from "../../src/slack/directory";
 import { createWebClient } from "../../src/slack/web-client";
@@ -86,5 +87,25 @@ test("unknown group raises its Slack error", async () => {
 
 	await expect(slack.isInGroup("U0TARO", "S0NOBODY")).rejects.toMatchObject({
 		code: "no_such_subteam",
+	});
+});
+
+describe("createSlackUsers in-flight lookups", () => {
+	test("concurrent lookups of one user share a call", async () => {
+		const client = createWebClient(standIn.botToken, {
+			slackApiUrl: standIn.apiUrl,
+			log: createCaptureLog(),
+		});
+		const users = createSlackUsers(client);
+
+		const [first, second] = await Promise.all([
+			users.get("U0TARO", 60_000),
+			users.get("U0TARO", 60_000),
+		]);
+
+		expect(first).toEqual(second);
+		expect(
+			standIn.calls.filter((call) => call.method === "users.info"),
+		).toHaveLength(1);
 	});
 });

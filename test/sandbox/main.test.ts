@@ -178,4 +178,24 @@ describe("sandbox forms", () => {
 		expect(result.stderr).toContain("SAKURACLOUD_DEFAULT_ZONE");
 		expect(result.stderr).toContain('(value "moon1a")');
 	}, 60_000);
+
+	test("runs every command at once under a no-approval policy", async () => {
+		const result = await runSandbox(
+			"/registry create demo\n/registry user add demo\n",
+			{
+				POLICY_PATH: "test/fixtures/policy-run-all.json",
+			},
+		);
+
+		expect(result.code).toBe(0);
+		expect(
+			outputAfter(result.stdout, "hanako> /registry create demo"),
+		).toContain("demo.sakuracr.jp");
+		const credentials = outputAfter(
+			result.stdout,
+			"hanako> /registry user add demo",
+		);
+		expect(credentials).toContain("direct message to hanako");
+		expect(credentials).toMatch(/```[A-Za-z0-9]{32}```/);
+	}, 60_000);
 });

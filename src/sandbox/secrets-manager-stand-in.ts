@@ -6,7 +6,7 @@ import {
 } from "node:http";
 import type { AddressInfo } from "node:net";
 
-/** An error the stand-in answers instead of the secret, with AWS's exception name and HTTP status. */
+/** An error the stand-in returns instead of the secret, with AWS's exception name and HTTP status. */
 export interface SecretsManagerFault {
 	type: string;
 	status?: number;
@@ -19,7 +19,7 @@ export interface SecretsManagerStandIn {
 	/** Every request received: the target operation and the SecretId, never a value. */
 	readonly requests: readonly { target: string; secretId: string }[];
 	setSecret(secretId: string, value: string): void;
-	/** Answers the next matching request with an AWS error, e.g. `AccessDeniedException`. */
+	/** Fails the next request with an AWS error, e.g. `AccessDeniedException`. */
 	failNext(fault: SecretsManagerFault): void;
 	close(): Promise<void>;
 }
@@ -27,7 +27,7 @@ export interface SecretsManagerStandIn {
 /**
  * Starts a Secrets Manager stand-in on 127.0.0.1 that speaks the AWS JSON 1.1 protocol the SDK
  * uses: `POST /` with `X-Amz-Target: secretsmanager.GetSecretValue` and `{"SecretId": ...}`.
- * Only GetSecretValue is implemented; other targets answer `UnknownOperationException`.
+ * Only GetSecretValue is implemented; other targets get `UnknownOperationException`.
  */
 export async function startSecretsManagerStandIn(options: {
 	secrets: Record<string, string>;

@@ -7,7 +7,7 @@ import {
 } from "./slack-stand-in";
 import { SAMPLE_CHANNELS } from "./slack-stand-in/users";
 
-/** Where the message being described was shown, for the buttons it carries. */
+/** Callback that numbers a button and records the message or form that carries it. */
 export type ButtonSink = (
 	button: Omit<Pressable, "container">,
 	container: Pressable["container"],
@@ -156,7 +156,7 @@ function render(
 	return renderBlocks(message.blocks, String(message.text ?? ""), options);
 }
 
-/** Formats the bot's immediate HTTP answer to a command (the ack), or undefined for an empty one. */
+/** Formats the bot's immediate HTTP response to a request (the ack), or undefined for an empty one. */
 export function describeAck(
 	statusCode: number | undefined,
 	body: string | undefined,

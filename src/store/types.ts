@@ -31,7 +31,7 @@ export interface RequestRecord {
 	id: string;
 	/** Operation kind such as `user.add`, copied out of `operation` for display and queries. */
 	kind: string;
-	/** The validated operation as JSON. Never holds a password: one is generated only when it runs. */
+	/** The validated operation as JSON. It never contains a password, because one is generated only when the operation runs. */
 	operation: Record<string, unknown>;
 	requester: { userId: string; userName: string; teamId: string };
 	reason: string;
@@ -45,9 +45,9 @@ export interface RequestRecord {
 	/** A pending request cannot be approved at or after this time. ISO 8601 UTC. */
 	expiresAt: string;
 	updatedAt: string;
-	/** Where the approval card was posted, so it can be rewritten. */
+	/** Channel and timestamp of the approval card, so it can be rewritten. */
 	card?: { channelId: string; ts: string };
-	/** Where the requester asked, for replies. */
+	/** Channel and response URL of the original request, for replies. */
 	origin?: { channelId: string; responseUrl?: string };
 	result?: { at: string; errorCode?: string };
 	/** Token of the claim that moved the request to `running`, so a claimer can recognise its own write. */

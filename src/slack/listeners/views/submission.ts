@@ -44,12 +44,12 @@ export function formSubmissionListener(
 			listRegistriesInTime(dependencies, requester, ids, {
 				checkPolicy: false,
 			});
-		const form = await readForm(
-			kind,
-			view.state.values,
-			requester,
-			listRegistries,
-		);
+		// Slack always sends `state.values`; a forged payload without them reads as an empty form.
+		const values =
+			typeof view.state?.values === "object" && view.state.values !== null
+				? view.state.values
+				: {};
+		const form = await readForm(kind, values, requester, listRegistries);
 		if (!form.ok) {
 			log.info("Form submission rejected", {
 				...ids,

@@ -136,7 +136,16 @@ export function createSlackHandler(
 			return misconfiguredResponse();
 		}
 		try {
-			return await built.handle(event, context);
+			const response = await built.handle(event, context);
+			if (response.statusCode === 404) {
+				// The request was signed, but no listener matched it: a renamed button on an old message,
+				// or a forged payload. Slack would show an error icon for a 404, so it gets an empty 200.
+				log.warn("No listener matched a signed request", {
+					contentLength: event.body?.length ?? 0,
+				});
+				return { statusCode: 200, body: "" };
+			}
+			return response;
 		} catch (error) {
 			// Bolt's receiver parses the body before it checks the signature, and throws when the
 			// body does not match its content type. Slack itself never sends such a request.

@@ -251,3 +251,19 @@ describe("repeated form fields", () => {
 		);
 	});
 });
+
+describe("requests no listener handles", () => {
+	test("unknown button gets an empty 200", async () => {
+		const writesBefore = writesOf(harness.emulator).length;
+
+		const result = await harness.click({
+			actionId: "request.renamed_long_ago",
+			value: "anything",
+			user: { id: "U0TARO", name: "taro" },
+		});
+
+		expect(result.status).toBe(200);
+		expect(result.response.body).toBe("");
+		expect(writesOf(harness.emulator)).toHaveLength(writesBefore);
+	});
+});

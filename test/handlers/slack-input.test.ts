@@ -1,5 +1,5 @@
 import { buildSignedEvent } from "../../src/sandbox/slack-request";
-import { slashCommandBody } from "../helpers/slack-events";
+import { buttonClickPayload, slashCommandBody } from "../helpers/slack-events";
 import {
 	type Harness,
 	LAMBDA_CONTEXT,
@@ -265,5 +265,22 @@ describe("requests no listener handles", () => {
 		expect(result.status).toBe(200);
 		expect(result.response.body).toBe("");
 		expect(writesOf(harness.emulator)).toHaveLength(writesBefore);
+	});
+});
+
+describe("malformed signed interactions", () => {
+	test("non-string user id gets an empty 200", async () => {
+		const payload = buttonClickPayload({
+			actionId: "request.approve",
+			value: "no-such-request",
+			user: { id: "U0TARO", name: "taro" },
+			responseUrl: harness.standIn.newResponseUrl(),
+		});
+		payload.user = { id: 5, name: null };
+
+		const result = await harness.interact(payload);
+
+		expect(result.status).toBe(200);
+		expect(result.response.body).toBe("");
 	});
 });

@@ -28,7 +28,7 @@ import {
 } from "../slack/job-runner";
 import { createLocaleResolver } from "../slack/locale-resolver";
 import { createWebClient } from "../slack/web-client";
-import { DynamoRequestStore } from "../store";
+import { DynamoLocks, DynamoRequestStore } from "../store";
 
 export type SlackHandler = (
 	event: APIGatewayProxyEventV2,
@@ -201,8 +201,17 @@ function buildRuntime(
 		slackApiUrl: settings.slackApiUrl,
 		log,
 	});
+	const locks = new DynamoLocks({
+		tableName: settings.approvals.requestsTable,
+		client: container.dynamodb,
+	});
 	const run: RunOperation = (operation, requester, delivery) =>
-		runOperation(operation, requester, { registries: sakura, delivery, log });
+		runOperation(operation, requester, {
+			registries: sakura,
+			delivery,
+			log,
+			locks,
+		});
 	// One users.info cache serves both the approval policy and the choice of language.
 	const users = createSlackUsers(client);
 	const locales = createLocaleResolver({

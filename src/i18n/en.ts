@@ -170,6 +170,8 @@ export const en = {
 		"User `{username}` already exists on `{registry}`. To get a new password for it, run `/registry user rotate {reference} --user {username}`.",
 	"error.user_not_found":
 		"No user `{username}` on `{registry}`. `/registry user list {reference}` shows its users.",
+	"error.user_busy":
+		"Another change to user `{username}` on `{registry}` is running right now. Try again in a minute.",
 	"error.invalid_request":
 		"SAKURA Cloud rejected the request as invalid. SAKURA's message, in Japanese: {sakuraMessage}",
 	"error.sakura_unauthorized":

@@ -177,6 +177,8 @@ export const ja: Catalog = {
 		"`{registry}` にはユーザー `{username}` がすでに存在します。新しいパスワードが必要な場合は `/registry user rotate {reference} --user {username}` を実行してください。",
 	"error.user_not_found":
 		"`{registry}` にユーザー `{username}` はいません。ユーザーの一覧は `/registry user list {reference}` で確認できます。",
+	"error.user_busy":
+		"`{registry}` のユーザー `{username}` には別の変更を実行中です。1 分ほどしてからもう一度実行してください。",
 	"error.invalid_request":
 		"さくらのクラウドがリクエストを不正として拒否しました: {sakuraMessage}",
 	"error.sakura_unauthorized":

@@ -2,6 +2,20 @@ import type { Log } from "../logging";
 import type { RegistryApi } from "../sakura/types";
 import type { CredentialDelivery } from "./types";
 
+/**
+ * Leases that keep two changes to one registry user from running at once, across Lambda
+ * containers. `acquire` returns false while another owner holds an unexpired lease.
+ */
+export interface ChangeLocks {
+	acquire(
+		key: string,
+		owner: string,
+		leaseMs: number,
+		now: Date,
+	): Promise<boolean>;
+	release(key: string, owner: string): Promise<void>;
+}
+
 /** Dependencies of every operation: the SAKURA API, credential delivery and logging. */
 export interface OperationContext {
 	registries: RegistryApi;
@@ -9,4 +23,6 @@ export interface OperationContext {
 	log: Log;
 	/** Password source; tests may pass a fixed one, production uses `generatePassword`. */
 	generatePassword?: () => string;
+	/** Serialises changes to one registry user; without it, concurrent changes are not guarded. */
+	locks?: ChangeLocks;
 }

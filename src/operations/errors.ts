@@ -9,6 +9,7 @@ export type OperationErrorCode =
 	| "access_level_rejected"
 	| "user_exists"
 	| "user_not_found"
+	| "user_busy"
 	| "invalid_request"
 	| "sakura_unauthorized"
 	| "sakura_unavailable"

@@ -6,6 +6,7 @@ import { OperationError } from "./errors";
 import { toOperationError } from "./sakura-errors";
 import type { Outcome, Requester } from "./types";
 import { isUncertain, markUncertain } from "./uncertain-write";
+import { withUserLock } from "./user-lock";
 
 export interface AddUserRequest {
 	registry: string;
@@ -24,61 +25,63 @@ export async function addUser(
 ): Promise<Outcome> {
 	try {
 		const registry = await context.registries.resolveRegistry(request.registry);
-		const users = await context.registries.listUsers(registry.id);
-		if (users.some((user) => user.username === request.username)) {
-			throw new OperationError("user_exists", {
-				registry: registry.name,
-				username: request.username,
-			});
-		}
+		return await withUserLock(context, registry, request.username, async () => {
+			const users = await context.registries.listUsers(registry.id);
+			if (users.some((user) => user.username === request.username)) {
+				throw new OperationError("user_exists", {
+					registry: registry.name,
+					username: request.username,
+				});
+			}
 
-		const password = newPassword(context);
-		try {
-			await context.registries.addUser(registry.id, {
+			const password = newPassword(context);
+			try {
+				await context.registries.addUser(registry.id, {
+					username: request.username,
+					password,
+					permission: request.permission,
+				});
+			} catch (error) {
+				if (error instanceof SakuraApiError && error.status === 409) {
+					throw new OperationError(
+						"user_exists",
+						{ registry: registry.name, username: request.username },
+						{ cause: error },
+					);
+				}
+				// The user did not exist before, so if it exists now it has the password just sent.
+				if (
+					!isUncertain(error) ||
+					!(await userExists(registry.id, request.username, context))
+				) {
+					throw error;
+				}
+				context.log.warn(
+					"User add timed out but the user exists; delivering its password",
+					{
+						registryId: registry.id,
+						username: request.username,
+					},
+				);
+			}
+
+			const credentials = {
+				registry,
 				username: request.username,
 				password,
 				permission: request.permission,
-			});
-		} catch (error) {
-			if (error instanceof SakuraApiError && error.status === 409) {
-				throw new OperationError(
-					"user_exists",
-					{ registry: registry.name, username: request.username },
-					{ cause: error },
-				);
-			}
-			// The user did not exist before, so if it exists now it has the password just sent.
-			if (
-				!isUncertain(error) ||
-				!(await userExists(registry.id, request.username, context))
-			) {
-				throw error;
-			}
-			context.log.warn(
-				"User add timed out but the user exists; delivering its password",
-				{
-					registryId: registry.id,
-					username: request.username,
-				},
+				rotated: false,
+			};
+			await deliverOrRevoke(requester, credentials, context, () =>
+				deleteIfPresent(registry.id, request.username, context),
 			);
-		}
-
-		const credentials = {
-			registry,
-			username: request.username,
-			password,
-			permission: request.permission,
-			rotated: false,
-		};
-		await deliverOrRevoke(requester, credentials, context, () =>
-			deleteIfPresent(registry.id, request.username, context),
-		);
-		return {
-			kind: "user.add",
-			registry,
-			username: request.username,
-			permission: request.permission,
-		};
+			return {
+				kind: "user.add",
+				registry,
+				username: request.username,
+				permission: request.permission,
+			};
+		});
 	} catch (error) {
 		throw toOperationError(error, request.registry);
 	}

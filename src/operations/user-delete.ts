@@ -3,6 +3,7 @@ import type { OperationContext } from "./context";
 import { OperationError } from "./errors";
 import { toOperationError } from "./sakura-errors";
 import type { Outcome } from "./types";
+import { withUserLock } from "./user-lock";
 
 /** Deletes one registry user; its password stops working on SAKURA at once. */
 export async function deleteUser(
@@ -12,28 +13,30 @@ export async function deleteUser(
 ): Promise<Outcome> {
 	try {
 		const registry = await context.registries.resolveRegistry(registryRef);
-		const users = await context.registries.listUsers(registry.id);
-		if (!users.some((user) => user.username === username)) {
-			throw new OperationError("user_not_found", {
-				registry: registry.name,
-				username,
-			});
-		}
-
-		try {
-			await context.registries.deleteUser(registry.id, username);
-		} catch (error) {
-			// The user vanished between the list and the delete: someone else removed it.
-			if (error instanceof SakuraApiError && error.status === 404) {
-				throw new OperationError(
-					"user_not_found",
-					{ registry: registry.name, username },
-					{ cause: error },
-				);
+		return await withUserLock(context, registry, username, async () => {
+			const users = await context.registries.listUsers(registry.id);
+			if (!users.some((user) => user.username === username)) {
+				throw new OperationError("user_not_found", {
+					registry: registry.name,
+					username,
+				});
 			}
-			throw error;
-		}
-		return { kind: "user.delete", registry, username };
+
+			try {
+				await context.registries.deleteUser(registry.id, username);
+			} catch (error) {
+				// The user vanished between the list and the delete: someone else removed it.
+				if (error instanceof SakuraApiError && error.status === 404) {
+					throw new OperationError(
+						"user_not_found",
+						{ registry: registry.name, username },
+						{ cause: error },
+					);
+				}
+				throw error;
+			}
+			return { kind: "user.delete", registry, username };
+		});
 	} catch (error) {
 		throw toOperationError(error, registryRef);
 	}

@@ -5,6 +5,7 @@ import { OperationError } from "./errors";
 import { toOperationError } from "./sakura-errors";
 import type { Outcome, Requester } from "./types";
 import { isUncertain, markUncertain } from "./uncertain-write";
+import { withUserLock } from "./user-lock";
 
 /**
  * Gives an existing registry user a new generated password, keeping its permission, and DMs it to
@@ -19,42 +20,44 @@ export async function rotateUser(
 ): Promise<Outcome> {
 	try {
 		const registry = await context.registries.resolveRegistry(registryRef);
-		const users = await context.registries.listUsers(registry.id);
-		const user = users.find((candidate) => candidate.username === username);
-		if (user === undefined) {
-			throw new OperationError("user_not_found", {
-				registry: registry.name,
+		return await withUserLock(context, registry, username, async () => {
+			const users = await context.registries.listUsers(registry.id);
+			const user = users.find((candidate) => candidate.username === username);
+			if (user === undefined) {
+				throw new OperationError("user_not_found", {
+					registry: registry.name,
+					username,
+				});
+			}
+
+			const password = newPassword(context);
+			await setPassword(
+				registry.id,
 				username,
-			});
-		}
+				{ password, permission: user.permission },
+				context,
+			);
 
-		const password = newPassword(context);
-		await setPassword(
-			registry.id,
-			username,
-			{ password, permission: user.permission },
-			context,
-		);
-
-		const credentials = {
-			registry,
-			username,
-			password,
-			permission: user.permission,
-			rotated: true,
-		};
-		await deliverOrRevoke(requester, credentials, context, () =>
-			context.registries.updateUser(registry.id, username, {
-				password: newPassword(context),
+			const credentials = {
+				registry,
+				username,
+				password,
 				permission: user.permission,
-			}),
-		);
-		return {
-			kind: "user.rotate",
-			registry,
-			username,
-			permission: user.permission,
-		};
+				rotated: true,
+			};
+			await deliverOrRevoke(requester, credentials, context, () =>
+				context.registries.updateUser(registry.id, username, {
+					password: newPassword(context),
+					permission: user.permission,
+				}),
+			);
+			return {
+				kind: "user.rotate",
+				registry,
+				username,
+				permission: user.permission,
+			};
+		});
 	} catch (error) {
 		throw toOperationError(error, registryRef);
 	}

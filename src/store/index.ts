@@ -1,4 +1,5 @@
 export * from "./dynamodb-store";
 export * from "./errors";
+export * from "./locks";
 export * from "./table";
 export * from "./types";

@@ -168,6 +168,7 @@ describe("serverless package", () => {
 			"dynamodb:GetItem",
 			"dynamodb:PutItem",
 			"dynamodb:UpdateItem",
+			"dynamodb:DeleteItem",
 		]);
 		expect(tableStatements[0].Resource).toEqual([
 			{ "Fn::GetAtt": ["RequestsTable", "Arn"] },

@@ -11,7 +11,9 @@ import {
 	type SakuraEmulator,
 	startSakuraEmulator,
 } from "../../src/sandbox/sakura-emulator";
+import { DynamoLocks } from "../../src/store";
 import { createCaptureLog } from "../helpers/capture-log";
+import { startStoreFixture, stopStoreFixture } from "../store/store-fixture";
 
 const requester: Requester = {
 	userId: "U0HANAKO",
@@ -239,5 +241,75 @@ describe("writes without an answer", () => {
 		expect(emulator.users(registryId)).toEqual([
 			{ username: "ci", permission: "readonly" },
 		]);
+	});
+});
+
+describe("concurrent changes to one user", () => {
+	test("second rotation waits for the first", async () => {
+		const fixture = await startStoreFixture();
+		const emulator = await startSakuraEmulator();
+		const client = new SakuraClient({
+			...SANDBOX_CREDENTIALS,
+			rootUrl: emulator.rootUrl,
+			retryBaseDelayMs: 1,
+		});
+		const delivered: Credentials[] = [];
+		const context = {
+			registries: client,
+			delivery: {
+				deliver: async (_to: Requester, credentials: Credentials) =>
+					void delivered.push(credentials),
+			},
+			log: createCaptureLog(),
+			locks: new DynamoLocks({
+				tableName: fixture.tableName,
+				client: fixture.client,
+			}),
+		};
+		try {
+			const registryId = emulator.seedRegistry({ name: "demo" });
+			await runOperation(
+				{
+					kind: "user.add",
+					registry: "demo",
+					username: "ci",
+					permission: "readonly",
+				},
+				requester,
+				context,
+			);
+			emulator.setLatency(50);
+
+			const results = await Promise.allSettled([
+				runOperation(
+					{ kind: "user.rotate", registry: "demo", username: "ci" },
+					requester,
+					context,
+				),
+				runOperation(
+					{ kind: "user.rotate", registry: "demo", username: "ci" },
+					requester,
+					context,
+				),
+			]);
+
+			const busy = results.filter(
+				(result) =>
+					result.status === "rejected" &&
+					(result.reason as OperationError).code === "user_busy",
+			);
+			expect(busy).toHaveLength(1);
+			expect(
+				results.filter((result) => result.status === "fulfilled"),
+			).toHaveLength(1);
+			const latest = delivered[delivered.length - 1];
+			expect(emulator.verifyPassword(registryId, "ci", latest.password)).toBe(
+				true,
+			);
+		} finally {
+			await client.close();
+			await emulator.close();
+			await stopStoreFixture(fixture);
+		}
 	});
 });

@@ -84,6 +84,14 @@ export function operationErrorMessage(
 				}),
 			);
 			break;
+		case "user_busy":
+			lines.push(
+				render("error.user_busy", {
+					registry,
+					username: value("username"),
+				}),
+			);
+			break;
 		case "invalid_request":
 			lines.push(
 				render("error.invalid_request", {

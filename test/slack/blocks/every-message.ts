@@ -158,6 +158,7 @@ export function operationErrors(): OperationError[] {
 		["access_level_rejected", { accessLevel: "readonly", ...DETAILS }],
 		["user_exists", { registry: "demo", username: "alice" }],
 		["user_not_found", { registry: "demo", username: "alice" }],
+		["user_busy", { registry: "demo", username: "alice" }],
 		["invalid_request", DETAILS],
 		["invalid_request", { ...DETAILS, sakuraMessage: "" }],
 		[

@@ -45,6 +45,8 @@ export interface Settings {
 		channelId?: string;
 		/** Policy file path; when absent, the `policy.json` bundled into the build. */
 		policyPath?: string;
+		/** Requests that wait for approval one person may make per hour, from `REQUESTS_PER_HOUR`. */
+		requestsPerHour: number;
 	};
 	locales: {
 		/** Locale for readers whose Slack locale is neither Japanese nor English or unknown, from `DEFAULT_LOCALE`. */
@@ -118,6 +120,7 @@ const environmentSchema = z.object({
 		)
 		.optional(),
 	POLICY_PATH: nonEmpty.optional(),
+	REQUESTS_PER_HOUR: z.coerce.number().int().min(1).max(1_000).default(20),
 	DEFAULT_LOCALE: z
 		.preprocess(
 			(value) =>
@@ -174,6 +177,7 @@ export function parseSettings(env: NodeJS.ProcessEnv): Settings {
 			dynamodbEndpoint: values.AWS_ENDPOINT_URL_DYNAMODB,
 			channelId: values.APPROVAL_CHANNEL_ID,
 			policyPath: values.POLICY_PATH,
+			requestsPerHour: values.REQUESTS_PER_HOUR,
 		},
 		locales: { workspaceDefault: values.DEFAULT_LOCALE, channels },
 	};

@@ -85,6 +85,7 @@ describe("parseSettings approvals", () => {
 			dynamodbEndpoint: undefined,
 			channelId: undefined,
 			policyPath: undefined,
+			requestsPerHour: 20,
 		});
 	});
 
@@ -101,6 +102,7 @@ describe("parseSettings approvals", () => {
 			dynamodbEndpoint: "http://127.0.0.1:8000",
 			channelId: "C0APPROVALS",
 			policyPath: "/opt/policy.json",
+			requestsPerHour: 20,
 		});
 	});
 
@@ -280,5 +282,19 @@ describe("parseSettings locales", () => {
 
 		expect(problems).toHaveLength(1);
 		expect(problems[0]).toContain('unknown locale "fr"');
+	});
+});
+
+describe("parseSettings request limit", () => {
+	test("defaults to 20 per hour", () => {
+		expect(
+			parseSettings({ REQUESTS_TABLE: "requests" }).approvals.requestsPerHour,
+		).toBe(20);
+	});
+
+	test("rejects zero and names the variable", () => {
+		expect(() =>
+			parseSettings({ REQUESTS_TABLE: "requests", REQUESTS_PER_HOUR: "0" }),
+		).toThrow("REQUESTS_PER_HOUR");
 	});
 });

@@ -15,6 +15,7 @@ import {
 import { t } from "../i18n";
 import { asLog, createLogger, type Log } from "../logging";
 import type { ApprovalContext } from "../operations/approvals";
+import { OperationError } from "../operations/errors";
 import { loadPolicy, type Policy, PolicyError } from "../operations/policy";
 import { precheckWithin } from "../operations/precheck";
 import { runOperation } from "../operations/run";
@@ -28,7 +29,7 @@ import {
 } from "../slack/job-runner";
 import { createLocaleResolver } from "../slack/locale-resolver";
 import { createWebClient } from "../slack/web-client";
-import { DynamoLocks, DynamoRequestStore } from "../store";
+import { DynamoLocks, DynamoQuota, DynamoRequestStore } from "../store";
 
 export type SlackHandler = (
 	event: APIGatewayProxyEventV2,
@@ -201,6 +202,10 @@ function buildRuntime(
 		slackApiUrl: settings.slackApiUrl,
 		log,
 	});
+	const quota = new DynamoQuota({
+		tableName: settings.approvals.requestsTable,
+		client: container.dynamodb,
+	});
 	const locks = new DynamoLocks({
 		tableName: settings.approvals.requestsTable,
 		client: container.dynamodb,
@@ -231,6 +236,19 @@ function buildRuntime(
 		log,
 		clock,
 		precheck: (operation) => precheckWithin(operation, sakura),
+		admitRequest: async (requester) => {
+			const admitted = await quota.take(
+				`requests:${requester.teamId}:${requester.userId}`,
+				settings.approvals.requestsPerHour,
+				HOUR_MS,
+				(clock ?? (() => new Date()))(),
+			);
+			if (!admitted) {
+				throw new OperationError("request_limit", {
+					limit: String(settings.approvals.requestsPerHour),
+				});
+			}
+		},
 	};
 
 	const { receiver } = createSlackApp({
@@ -347,3 +365,6 @@ function isFromTheFuture(event: APIGatewayProxyEventV2): boolean {
 	const now = Date.now() / 1000;
 	return Number(header) - now > MAX_CLOCK_SKEW_SECONDS;
 }
+
+/** The window of the per-person request limit. */
+const HOUR_MS = 3_600_000;

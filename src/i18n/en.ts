@@ -172,6 +172,8 @@ export const en = {
 		"No user `{username}` on `{registry}`. `/registry user list {reference}` shows its users.",
 	"error.user_busy":
 		"Another change to user `{username}` on `{registry}` is running right now. Try again in a minute.",
+	"error.request_limit":
+		"You have reached the limit of {limit} requests for approval per hour, so this one was not sent. Try again later, or ask an admin to raise REQUESTS_PER_HOUR.",
 	"error.invalid_request":
 		"SAKURA Cloud rejected the request as invalid. SAKURA's message, in Japanese: {sakuraMessage}",
 	"error.sakura_unauthorized":

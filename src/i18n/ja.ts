@@ -179,6 +179,8 @@ export const ja: Catalog = {
 		"`{registry}` にユーザー `{username}` はいません。ユーザーの一覧は `/registry user list {reference}` で確認できます。",
 	"error.user_busy":
 		"`{registry}` のユーザー `{username}` には別の変更を実行中です。1 分ほどしてからもう一度実行してください。",
+	"error.request_limit":
+		"承認が必要な申請は 1 時間に {limit} 件までのため、この申請は送信しませんでした。しばらくしてから再度実行するか、管理者に REQUESTS_PER_HOUR の引き上げを依頼してください。",
 	"error.invalid_request":
 		"さくらのクラウドがリクエストを不正として拒否しました: {sakuraMessage}",
 	"error.sakura_unauthorized":

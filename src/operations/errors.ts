@@ -10,6 +10,7 @@ export type OperationErrorCode =
 	| "user_exists"
 	| "user_not_found"
 	| "user_busy"
+	| "request_limit"
 	| "invalid_request"
 	| "sakura_unauthorized"
 	| "sakura_unavailable"

@@ -49,6 +49,7 @@ export async function submitRequest(
 
 	const operation =
 		(await context.precheck?.(input.operation)) ?? input.operation;
+	await context.admitRequest?.(input.requester);
 
 	const now = clockOf(context)();
 	const record: RequestRecord = {

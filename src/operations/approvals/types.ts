@@ -1,7 +1,7 @@
 import type { Log } from "../../logging";
 import type { RequestRecord, RequestStore } from "../../store/types";
 import type { Directory, Policy } from "../policy";
-import type { Operation } from "../types";
+import type { Operation, Requester } from "../types";
 
 /** Dependencies of the request lifecycle: the store, the policy and the Slack directory. */
 export interface ApprovalContext {
@@ -19,6 +19,12 @@ export interface ApprovalContext {
 	 * name its registry more readably. Not called for operations that run at once.
 	 */
 	precheck?: (operation: Operation) => Promise<Operation>;
+	/**
+	 * Counts a new request against its requester's limit and throws an OperationError
+	 * `request_limit` past it. Only requests that wait for approval count, since only they notify
+	 * approvers.
+	 */
+	admitRequest?: (requester: Requester) => Promise<void>;
 }
 
 /** A stored request with its operation checked against the operation schema. */

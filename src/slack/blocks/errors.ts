@@ -92,6 +92,9 @@ export function operationErrorMessage(
 				}),
 			);
 			break;
+		case "request_limit":
+			lines.push(render("error.request_limit", { limit: value("limit") }));
+			break;
 		case "invalid_request":
 			lines.push(
 				render("error.invalid_request", {

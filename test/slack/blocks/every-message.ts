@@ -159,6 +159,7 @@ export function operationErrors(): OperationError[] {
 		["user_exists", { registry: "demo", username: "alice" }],
 		["user_not_found", { registry: "demo", username: "alice" }],
 		["user_busy", { registry: "demo", username: "alice" }],
+		["request_limit", { limit: "20" }],
 		["invalid_request", DETAILS],
 		["invalid_request", { ...DETAILS, sakuraMessage: "" }],
 		[

@@ -199,7 +199,8 @@ interface ButtonElement {
 	text?: { text?: string };
 }
 
-function approveButtonOf(card: RecordedCall): Pressable {
+/** Returns the Approve button of a posted approval card, ready for `/press`-style clicks. */
+export function approveButtonOf(card: RecordedCall): Pressable {
 	const blocks = card.body.blocks as {
 		type: string;
 		block_id?: string;

@@ -1,20 +1,10 @@
 import type { Pressable } from "../../../src/sandbox/interactions";
-import type { RecordedCall } from "../../../src/sandbox/slack-stand-in";
 import {
 	SANDBOX_APPROVAL_CHANNEL,
 	type Sandbox,
 } from "../../../src/sandbox/start";
 import { BENCH_LAMBDA_CONTEXT } from "../lambda-context";
-import { expectStatus, slashCommandEvent } from "../scenarios";
-
-/** `action_id` of the Approve button on an approval card. */
-const APPROVE_ACTION_ID = "request.approve";
-
-interface ActionsBlock {
-	type: string;
-	block_id?: string;
-	elements?: { action_id?: string; value?: string; text?: { text?: string } }[];
-}
+import { approveButtonOf, expectStatus, slashCommandEvent } from "../scenarios";
 
 /**
  * Sends `/registry <text>` as hanako, a requester who is not an approver, and returns the Approve
@@ -46,30 +36,4 @@ export async function requestApprovalCard(
 		);
 	}
 	return approveButtonOf(cards[0]);
-}
-
-function approveButtonOf(card: RecordedCall): Pressable {
-	const blocks = (card.body.blocks ?? []) as ActionsBlock[];
-	for (const block of blocks) {
-		const button = block.elements?.find(
-			(element) => element.action_id === APPROVE_ACTION_ID,
-		);
-		if (block.type !== "actions" || button === undefined) {
-			continue;
-		}
-		return {
-			actionId: APPROVE_ACTION_ID,
-			blockId: block.block_id ?? "",
-			value: button.value,
-			text: button.text?.text ?? "Approve",
-			container: {
-				type: "message",
-				channelId: String(card.body.channel),
-				ts: String(card.result?.ts),
-				isEphemeral: false,
-				message: { text: card.body.text, blocks: card.body.blocks },
-			},
-		};
-	}
-	throw new Error(`The approval card has no ${APPROVE_ACTION_ID} button`);
 }

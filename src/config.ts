@@ -2,7 +2,7 @@ import { z } from "zod";
 import { catalogs, type Locale } from "./i18n";
 import { ChannelLocalesError, parseChannelLocales } from "./i18n/locale";
 
-/** Raised when the environment or the secret is missing a value or holds an invalid one. */
+/** Raised when the environment or the secret is missing a value or contains an invalid one. */
 export class ConfigError extends Error {
 	constructor(readonly problems: string[]) {
 		super(`Invalid configuration: ${problems.join("; ")}`);

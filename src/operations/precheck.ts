@@ -5,7 +5,7 @@ import { toOperationError } from "./sakura-errors";
 import type { Operation } from "./types";
 
 /**
- * Checks what SAKURA can tell before an operation waits for approvers, so nobody is asked to approve
+ * Checks what SAKURA can tell before an operation waits for approvers, so approvers are never asked about
  * a request that cannot succeed: the registry it names must exist, a new registry's label must be
  * free, a user to add must be new and a user to delete or rotate must exist. The operation itself checks again when it runs, because approval can take hours.
  * @returns the operation with its registry named by subdomain label, which is unique and readable on
@@ -92,7 +92,7 @@ export async function precheckWithin(
 		timer = setTimeout(() => resolve(operation), deadlineMs);
 	});
 	const check = precheckOperation(operation, registries);
-	// A check that fails after the deadline has nobody waiting for it.
+	// A check that fails after the deadline is ignored, so it must not reject unhandled.
 	check.catch(() => undefined);
 	try {
 		return await Promise.race([check, deadline]);

@@ -13,7 +13,7 @@ export function isUncertain(error: unknown): boolean {
 
 /**
  * Turns an uncertain failure of a write into an OperationError marked `uncertain`, so the message
- * tells the requester to check before trying again. Other errors pass through unchanged.
+ * asks the requester to check before trying again. Other errors pass through unchanged.
  */
 export function markUncertain(error: unknown): unknown {
 	if (!isUncertain(error)) {

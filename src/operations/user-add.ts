@@ -88,8 +88,8 @@ export async function addUser(
 }
 
 /**
- * Looks the user up after an uncertain add. A failed lookup leaves the outcome unknown, which the
- * requester is told, with the advice to check the user list before trying again.
+ * Looks the user up after an uncertain add. A failed lookup leaves the outcome unknown, which is
+ * reported to the requester with the advice to check the user list before trying again.
  */
 async function userExists(
 	registryId: string,

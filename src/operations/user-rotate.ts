@@ -10,7 +10,7 @@ import { withUserLock } from "./user-lock";
 /**
  * Gives an existing registry user a new generated password, keeping its permission, and DMs it to
  * the requester. The old password stops working at once. If the DM fails, the password is replaced
- * again by one nobody knows, so the user stays locked until someone rotates it again.
+ * again by an unknown one, so the user stays locked until someone rotates it again.
  */
 export async function rotateUser(
 	registryRef: string,

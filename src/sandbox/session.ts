@@ -57,7 +57,7 @@ export const SESSION_HELP = [
 /**
  * A terminal in the sandbox workspace. `run` takes what a person types and returns what they would
  * see in Slack. Commands, clicks and form submissions become signed requests in Slack's exact
- * formats to the same handler Lambda runs; every button the bot shows gets a number for `/press`.
+ * formats to the same handler Lambda runs. Every button the bot shows gets a number for `/press`.
  */
 export class SandboxSession {
 	private user: SampleUser = SAMPLE_USERS[0];
@@ -286,7 +286,7 @@ export class SandboxSession {
 
 	/**
 	 * Sends one signed request through the handler and collects, in order, what the bot posted
-	 * meanwhile and its HTTP answer.
+	 * meanwhile and its HTTP response.
 	 */
 	private async send(
 		event: APIGatewayProxyEventV2,

@@ -45,7 +45,7 @@ export interface RecordedCall {
 	ok: boolean;
 	error?: string;
 	at: Date;
-	/** The JSON the stand-in answered with, such as the `channel` and `ts` of a posted message. */
+	/** The JSON response of the stand-in, such as the `channel` and `ts` of a posted message. */
 	result?: Record<string, unknown>;
 }
 

@@ -49,8 +49,8 @@ export interface SlackUsers {
 }
 
 /**
- * Creates a `users.info` cache that lives as long as the Lambda container. Each call asks for the
- * user's locale too (`include_locale`), so the same result serves permission checks and the choice
+ * Creates a `users.info` cache that lives as long as the Lambda container. Each call requests the user's
+ * locale too (`include_locale`), so the same result serves permission checks and the choice
  * of language. Failures are not cached.
  */
 export function createSlackUsers(
@@ -60,7 +60,7 @@ export function createSlackUsers(
 	const now = options.now ?? (() => Date.now());
 	const users = new Map<string, { user: SlackUser; fetchedAt: number }>();
 	// Lookups in flight, so a second caller in the same request (the locale lookup gave up, then the
-	// permission check asks) waits for the same call instead of starting another full timeout.
+	// permission check calls) waits for the same call instead of starting another full timeout.
 	const pending = new Map<string, Promise<SlackUser>>();
 
 	const fetchUser = async (userId: string): Promise<SlackUser> => {

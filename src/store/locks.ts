@@ -54,7 +54,7 @@ export class DynamoLocks {
 						expiresAt,
 						[REQUESTS_TABLE_TTL_ATTRIBUTE]: Math.ceil(expiresAt / 1000) + 3600,
 					},
-					// attribute_not_exists(#id): nobody holds the lease. #expiresAt < :now: a holder
+					// attribute_not_exists(#id): the lease is free. #expiresAt < :now: a holder
 					// stopped without releasing it. #owner = :owner: this owner's own retried write.
 					ConditionExpression:
 						"attribute_not_exists(#id) OR #expiresAt < :now OR #owner = :owner",

@@ -130,9 +130,10 @@ describe("writes without an answer", () => {
 			context(),
 		);
 
-		expect(outcome.kind === "registry.create" && outcome.registry.fqdn).toBe(
-			"demo.sakuracr.jp",
-		);
+		if (outcome.kind !== "registry.create") {
+			throw new Error(`expected registry.create, got ${outcome.kind}`);
+		}
+		expect(outcome.registry.fqdn).toBe("demo.sakuracr.jp");
 		expect(emulator.registries()).toHaveLength(1);
 	});
 

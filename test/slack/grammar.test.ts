@@ -676,7 +676,9 @@ describe("reason text", () => {
 			requester,
 		);
 
-		expect(parsed.kind).toBe("operation");
-		expect(parsed.kind === "operation" && parsed.reason).toBe("abcd");
+		if (parsed.kind !== "operation") {
+			throw new Error(`expected an operation, got ${parsed.kind}`);
+		}
+		expect(parsed.reason).toBe("abcd");
 	});
 });

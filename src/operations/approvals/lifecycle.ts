@@ -142,7 +142,7 @@ async function afterApproval(
 
 /**
  * Moves an approved request to running. Of all callers, exactly one gets `approved` and runs the
- * operation; the claim token lets a caller whose write went through but whose response was lost
+ * operation. The claim token lets a caller whose write went through but whose response was lost
  * still recognise the claim as its own.
  */
 async function claimApproved(
@@ -248,7 +248,7 @@ export async function finishRequest(
 
 /**
  * Loads a request for a click. A pending request past its expiry is marked expired first, so the
- * click is answered as on any finished request.
+ * click gets the reply of any finished request.
  */
 async function loadRequest(
 	id: string,

@@ -110,7 +110,7 @@ export function operationErrorMessage(
 		case "sakura_unavailable":
 		case "sakura_timeout":
 			lines.push(render(`error.${error.code}`));
-			// Only a write that got no answer may have happened; a refusal or a failed read did not.
+			// Only a write that got no response may have happened, because a refusal or a failed read changed nothing.
 			if (params.uncertain === "true") {
 				lines.push(...mayHaveGoneThrough(operation));
 			}

@@ -65,7 +65,7 @@ export function slackDate(iso: string): Markup {
 
 /**
  * Formats a date as a Slack date token that shows the day (`YYYY-MM-DD`) in each reader's own time
- * zone; clients that cannot render the token show the UTC day.
+ * zone. Clients that cannot render the token show the UTC day.
  */
 export function slackDay(iso: string): Markup {
 	const milliseconds = Date.parse(iso);

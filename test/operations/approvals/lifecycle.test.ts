@@ -114,13 +114,11 @@ describe("request lifecycle", () => {
 
 		const result = await approveRequest(id, "U0TARO", context);
 
-		expect(result.kind).toBe("approved");
-		expect(result.kind === "approved" && result.request.record.status).toBe(
-			"running",
-		);
-		expect(result.kind === "approved" && result.request.operation).toEqual(
-			userAdd,
-		);
+		if (result.kind !== "approved") {
+			throw new Error(`expected approved, got ${result.kind}`);
+		}
+		expect(result.request.record.status).toBe("running");
+		expect(result.request.operation).toEqual(userAdd);
 	});
 
 	test("requester cannot approve their own request", async () => {

@@ -156,8 +156,8 @@ async function reply(
 
 /**
  * Returns the failure line for the approval card, which approvers read, in the current locale. A
- * failed credentials DM is explained to the requester in their own DM, so the card says what
- * happened in third person.
+ * failed credentials DM is explained to the requester in their own DM, so the card states what
+ * happened in the third person.
  */
 function cardFailure(result: RunResult & { ok: false }): string {
 	if (result.errorCode === "credentials_undelivered") {

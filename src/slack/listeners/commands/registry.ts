@@ -28,7 +28,7 @@ type CommandArgs = SlackCommandMiddlewareArgs & AllMiddlewareArgs;
  *
  * Bolt's AwsLambdaReceiver sends the ack body only when the listener returns. With an inline
  * dispatcher the job therefore runs first and the ack is empty, because a "working" ack would
- * reach Slack after the result. With a queued dispatcher the ack says the command is running.
+ * reach Slack after the result. With a queued dispatcher the ack reports that the command is running.
  */
 export function registryCommandListener(
 	dependencies: CommandListenerDependencies,

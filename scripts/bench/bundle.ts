@@ -3,6 +3,10 @@ import { mkdir, stat } from "node:fs/promises";
 import { basename, dirname, join } from "node:path";
 import { promisify } from "node:util";
 import { build } from "esbuild";
+import {
+	baseBuildOptions,
+	lambdaBuildOptions,
+} from "../build/esbuild-options.cjs";
 
 const run = promisify(execFile);
 
@@ -15,26 +19,31 @@ export interface Bundle {
 	zippedBytes: number;
 }
 
+/** The set of esbuild options a bundle is built with. Both come from scripts/build/esbuild-options.cjs. */
+export type BuildProfile =
+	/** The options serverless-esbuild deploys with, stubs of Bolt's unused receivers included. */
+	| "lambda"
+	/** The options every bundle shares, without the Lambda function's trimming. */
+	| "base";
+
 /**
- * Bundles a Lambda entry point with the esbuild options that serverless.yml gives
- * serverless-esbuild: bundle everything (the AWS SDK too), minify, CommonJS, platform node,
- * target node20. The file goes to `<outDir>/<name>.js`.
+ * Bundles an entry point into `<outDir>/<name>.js`. The `lambda` profile builds exactly what
+ * `serverless package` deploys, because serverless.yml names the same options file.
  */
 export async function bundleHandler(
 	entryPoint: string,
 	outDir: string,
 	name: string,
+	profile: BuildProfile,
 ): Promise<string> {
 	const file = join(outDir, `${name}.js`);
 	await mkdir(outDir, { recursive: true });
+	const options =
+		profile === "lambda" ? lambdaBuildOptions() : baseBuildOptions();
 	await build({
+		...options,
 		entryPoints: [entryPoint],
 		outfile: file,
-		bundle: true,
-		minify: true,
-		format: "cjs",
-		platform: "node",
-		target: "node20",
 		logLevel: "error",
 	});
 	return file;

@@ -29,7 +29,12 @@ export interface ColdStartSample {
 
 /** Bundles the child program that loads a handler and sends it one request. */
 export function bundleColdChild(outDir: string): Promise<string> {
-	return bundleHandler(join(__dirname, "cold-child.ts"), outDir, "cold-child");
+	return bundleHandler(
+		join(__dirname, "cold-child.ts"),
+		outDir,
+		"cold-child",
+		"base",
+	);
 }
 
 /**

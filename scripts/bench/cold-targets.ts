@@ -45,6 +45,10 @@ export function botColdTarget(
 			SAKURACLOUD_API_ROOT_URL: emulator.rootUrl,
 			REQUESTS_TABLE: SANDBOX_REQUESTS_TABLE,
 			AWS_ENDPOINT_URL_DYNAMODB: sandbox.dynalite.endpoint,
+			// `/registry help` invokes no worker, but the handler requires a worker name. Port 9
+			// (discard) on loopback has no listener, so a stray invocation fails at once.
+			WORKER_FUNCTION_NAME: "bench-worker",
+			AWS_ENDPOINT_URL_LAMBDA: "http://127.0.0.1:9",
 		},
 		event: () => slashCommandEvent("help", signingSecret, sandbox.slack),
 		check: (report) => expectAnswer(report, "bot", "/registry"),

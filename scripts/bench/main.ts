@@ -12,6 +12,7 @@ import {
 	measureColdStart,
 } from "./cold-start";
 import { baselineColdTarget, botColdTarget } from "./cold-targets";
+import { bundleFunctions } from "./functions";
 import { renderTable } from "./report";
 import {
 	expectStatus,
@@ -37,7 +38,8 @@ const ROOT = join(__dirname, "..", "..");
 
 /**
  * Measures the bot's Slack handler against a minimal Bolt app in one run: warm ack latency,
- * cold start of the bundled handler in a fresh `node` process, and bundle size. Every server it
+ * cold start of the bundled handler in a fresh `node` process, and bundle size. It also reports
+ * the bundle sizes of the other Lambda functions whose entry files exist. Every server it
  * uses is a sandbox stand-in on 127.0.0.1, and it removes its temporary directory when done.
  */
 async function main(): Promise<void> {
@@ -51,21 +53,37 @@ async function main(): Promise<void> {
 
 	let sandbox: Sandbox | undefined;
 	try {
-		console.log("Bundling the handlers with esbuild…");
-		const [botFile, baselineFile, childFile] = await Promise.all([
-			bundleHandler(
-				join(ROOT, "src", "handlers", "slack.ts"),
-				join(workDir, "bot"),
-				"slack",
-			),
+		console.log("Bundling the Lambda functions with esbuild…");
+		const [functions, baselineFile, childFile] = await Promise.all([
+			bundleFunctions(ROOT, join(workDir, "functions")),
+			// The baseline stays a plain Bolt build without the Lambda trimming: the reference a
+			// minimal app gets from esbuild.
 			bundleHandler(
 				join(__dirname, "baseline-entry.ts"),
 				join(workDir, "baseline"),
 				"slack",
+				"base",
 			),
 			bundleColdChild(join(workDir, "child")),
 		]);
-		const bundle = await zipBundle(botFile);
+		const slack = functions.find((candidate) => candidate.name === "slack");
+		if (slack === undefined) {
+			throw new Error("LAMBDA_FUNCTIONS has no slack function");
+		}
+		if ("skipped" in slack) {
+			throw new Error(
+				`The slack function cannot be measured: ${slack.skipped}`,
+			);
+		}
+		for (const skipped of functions) {
+			if ("skipped" in skipped) {
+				console.log(
+					`Skipping the ${skipped.name} function: ${skipped.skipped}.`,
+				);
+			}
+		}
+		const bundle = slack.bundle;
+		const botFile = bundle.file;
 		const baselineBundle = await zipBundle(baselineFile);
 
 		// An empty environment keeps real SAKURA credentials out, so the emulator serves every call.
@@ -110,6 +128,9 @@ async function main(): Promise<void> {
 				baselineColdStart,
 				bundle,
 				baselineBundle,
+				otherFunctions: functions.filter(
+					(candidate) => candidate.name !== "slack",
+				),
 			}),
 		);
 		console.log("");

@@ -1,5 +1,6 @@
 import type { Bundle } from "./bundle";
 import type { ColdStartSample } from "./cold-start";
+import type { FunctionBundle } from "./functions";
 import { formatBytes, formatMs, median, percentile } from "./stats";
 
 /** Targets for later work, as multiples of the baseline or in milliseconds. */
@@ -19,8 +20,11 @@ export interface BenchResults {
 	baselineWarm: number[];
 	coldStart: ColdStartSample[];
 	baselineColdStart: ColdStartSample[];
+	/** The slack function's bundle, built with the options serverless-esbuild deploys with. */
 	bundle: Bundle;
 	baselineBundle: Bundle;
+	/** The other Lambda functions, reported by size only, or skipped with a reason. */
+	otherFunctions: readonly FunctionBundle[];
 }
 
 type Row = [string, string, string, string, string, string];
@@ -91,7 +95,7 @@ export function renderTable(results: BenchResults): string {
 	]);
 
 	rows.push([
-		"bundle, minified",
+		"slack bundle, minified",
 		formatBytes(results.bundle.bytes),
 		formatBytes(results.baselineBundle.bytes),
 		ratio(results.bundle.bytes, results.baselineBundle.bytes),
@@ -99,7 +103,7 @@ export function renderTable(results: BenchResults): string {
 		"",
 	]);
 	rows.push([
-		"bundle, zipped (zip -9)",
+		"slack bundle, zipped (zip -9)",
 		formatBytes(results.bundle.zippedBytes),
 		formatBytes(results.baselineBundle.zippedBytes),
 		ratio(results.bundle.zippedBytes, results.baselineBundle.zippedBytes),
@@ -109,7 +113,43 @@ export function renderTable(results: BenchResults): string {
 				TARGETS.zipRatio * results.baselineBundle.zippedBytes,
 		),
 	]);
+	rows.push(...otherFunctionRows(results.otherFunctions));
 	return markdownTable(rows);
+}
+
+/** Builds the size rows of functions that have no baseline, with only the bot column filled. */
+function otherFunctionRows(functions: readonly FunctionBundle[]): Row[] {
+	const rows: Row[] = [];
+	for (const lambdaFunction of functions) {
+		if ("skipped" in lambdaFunction) {
+			rows.push([
+				`${lambdaFunction.name} bundle`,
+				`not built: ${lambdaFunction.skipped}`,
+				"",
+				"",
+				"",
+				"",
+			]);
+			continue;
+		}
+		rows.push([
+			`${lambdaFunction.name} bundle, minified`,
+			formatBytes(lambdaFunction.bundle.bytes),
+			"",
+			"",
+			"",
+			"",
+		]);
+		rows.push([
+			`${lambdaFunction.name} bundle, zipped (zip -9)`,
+			formatBytes(lambdaFunction.bundle.zippedBytes),
+			"",
+			"",
+			"",
+			"",
+		]);
+	}
+	return rows;
 }
 
 interface ColdSummary {

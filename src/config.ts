@@ -10,20 +10,34 @@ export class ConfigError extends Error {
 	}
 }
 
-/** Credentials the bot needs; they come from one Secrets Manager secret in AWS, or the environment. */
-export interface Secrets {
+/** Slack credentials, which every function reads. */
+export interface SlackSecrets {
 	slackSigningSecret: string;
 	slackBotToken: string;
+}
+
+/** SAKURA Cloud API credentials, which only the worker reads. */
+export interface SakuraSecrets {
 	sakuraAccessToken: string;
 	sakuraAccessTokenSecret: string;
 }
 
+/** Every credential the bot has, as the sandbox and the in-process worker see them. */
+export type Secrets = SlackSecrets & SakuraSecrets;
+
 /** Everything but the secrets, read from the environment. */
 export interface Settings {
-	/** Name or ARN of the Secrets Manager secret; when absent, secrets come from the environment. */
-	secretId?: string;
+	/** Name or ARN of the secret with the Slack credentials; when absent, they come from the environment. */
+	slackSecretId?: string;
+	/** Name or ARN of the secret with the SAKURA credentials; when absent, they come from the environment. */
+	sakuraSecretId?: string;
 	/** How long a fetched secret is reused before it is read again. */
 	secretCacheTtlMs: number;
+	/**
+	 * Lambda function that runs operations, from `WORKER_FUNCTION_NAME`. The slack function hands
+	 * jobs to it; when absent, jobs run in the same process, as in the sandbox.
+	 */
+	workerFunctionName?: string;
 	/** Slack Web API base URL; only the sandbox and tests change it. */
 	slackApiUrl?: string;
 	sakura: {
@@ -72,7 +86,16 @@ export const SAKURA_ZONES = [
 const nonEmpty = z.string().trim().min(1);
 
 const environmentSchema = z.object({
-	APP_SECRET_ID: nonEmpty.optional(),
+	SLACK_SECRET_ID: nonEmpty.optional(),
+	SAKURA_SECRET_ID: nonEmpty.optional(),
+	// Lambda function names: 1 to 64 characters from [a-zA-Z0-9_-], or a function ARN.
+	WORKER_FUNCTION_NAME: z
+		.string()
+		.regex(
+			/^([A-Za-z0-9_-]{1,64}|arn:[a-z-]+:lambda:[a-z0-9-]+:\d{12}:function:[A-Za-z0-9_-]{1,64})$/,
+			"use the worker's Lambda function name, such as sakura-registry-bot-prod-worker",
+		)
+		.optional(),
 	SECRET_CACHE_TTL_SECONDS: z.coerce
 		.number()
 		.int()
@@ -163,8 +186,10 @@ export function parseSettings(env: NodeJS.ProcessEnv): Settings {
 	const values = result.data;
 	const channels = parseChannelLocaleSetting(values.CHANNEL_LOCALES);
 	return {
-		secretId: values.APP_SECRET_ID,
+		slackSecretId: values.SLACK_SECRET_ID,
+		sakuraSecretId: values.SAKURA_SECRET_ID,
 		secretCacheTtlMs: values.SECRET_CACHE_TTL_SECONDS * 1000,
+		workerFunctionName: values.WORKER_FUNCTION_NAME,
 		slackApiUrl: values.SLACK_API_URL,
 		sakura: {
 			rootUrl: values.SAKURACLOUD_API_ROOT_URL.replace(/\/+$/, ""),
@@ -201,33 +226,81 @@ function parseChannelLocaleSetting(
 }
 
 /**
- * Secret names, as environment variables and as keys of the Secrets Manager JSON secret. SAKURA's
+ * Secret names, as environment variables and as keys of the Secrets Manager JSON secrets. SAKURA's
  * newer `SAKURA_*` names take precedence over `SAKURACLOUD_*`, as in SAKURA's own tools.
  */
-const SECRET_KEYS = {
+const SLACK_SECRET_KEYS = {
 	slackSigningSecret: ["SLACK_SIGNING_SECRET"],
 	slackBotToken: ["SLACK_BOT_TOKEN"],
+} as const satisfies Record<keyof SlackSecrets, readonly string[]>;
+
+const SAKURA_SECRET_KEYS = {
 	sakuraAccessToken: ["SAKURA_ACCESS_TOKEN", "SAKURACLOUD_ACCESS_TOKEN"],
 	sakuraAccessTokenSecret: [
 		"SAKURA_ACCESS_TOKEN_SECRET",
 		"SAKURACLOUD_ACCESS_TOKEN_SECRET",
 	],
-} as const satisfies Record<keyof Secrets, readonly string[]>;
+} as const satisfies Record<keyof SakuraSecrets, readonly string[]>;
 
 /**
- * Picks the four secrets out of `values` (the environment, or the parsed secret JSON).
+ * Picks the signing secret and the bot token out of `values` (the environment, or the parsed
+ * secret JSON).
  * @param source Where the values came from, named in the error, such as `the environment`.
  * @throws ConfigError naming each missing key; values never appear in the message.
  */
+export function parseSlackSecrets(
+	values: Record<string, unknown>,
+	source: string,
+): SlackSecrets {
+	return pickSecrets(values, source, SLACK_SECRET_KEYS);
+}
+
+/**
+ * Picks the SAKURA API token and its secret out of `values`, as `parseSlackSecrets` does.
+ * @throws ConfigError naming each missing key; values never appear in the message.
+ */
+export function parseSakuraSecrets(
+	values: Record<string, unknown>,
+	source: string,
+): SakuraSecrets {
+	return pickSecrets(values, source, SAKURA_SECRET_KEYS);
+}
+
+/** Picks all four credentials out of one set of values, as the sandbox's environment holds them. */
 export function parseSecrets(
 	values: Record<string, unknown>,
 	source: string,
 ): Secrets {
 	const problems: string[] = [];
-	const secrets: Partial<Record<keyof Secrets, string>> = {};
+	const collect = <T>(parse: () => T): T | undefined => {
+		try {
+			return parse();
+		} catch (error) {
+			if (!(error instanceof ConfigError)) {
+				throw error;
+			}
+			problems.push(...error.problems);
+			return undefined;
+		}
+	};
+	const slack = collect(() => parseSlackSecrets(values, source));
+	const sakura = collect(() => parseSakuraSecrets(values, source));
+	if (slack === undefined || sakura === undefined) {
+		throw new ConfigError(problems);
+	}
+	return { ...slack, ...sakura };
+}
 
-	for (const [field, names] of Object.entries(SECRET_KEYS) as [
-		keyof Secrets,
+function pickSecrets<Field extends string>(
+	values: Record<string, unknown>,
+	source: string,
+	keys: Record<Field, readonly string[]>,
+): Record<Field, string> {
+	const problems: string[] = [];
+	const secrets: Partial<Record<Field, string>> = {};
+
+	for (const [field, names] of Object.entries(keys) as [
+		Field,
 		readonly string[],
 	][]) {
 		const name = names.find(
@@ -245,5 +318,5 @@ export function parseSecrets(
 	if (problems.length > 0) {
 		throw new ConfigError(problems);
 	}
-	return secrets as Secrets;
+	return secrets as Record<Field, string>;
 }

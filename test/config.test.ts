@@ -1,7 +1,9 @@
 import {
 	ConfigError,
+	parseSakuraSecrets,
 	parseSecrets,
 	parseSettings,
+	parseSlackSecrets,
 	SAKURA_DEFAULT_ROOT_URL,
 } from "../src/config";
 
@@ -12,7 +14,9 @@ describe("parseSettings", () => {
 	test("applies defaults to an empty environment", () => {
 		const settings = parseSettings(REQUIRED);
 
-		expect(settings.secretId).toBeUndefined();
+		expect(settings.slackSecretId).toBeUndefined();
+		expect(settings.sakuraSecretId).toBeUndefined();
+		expect(settings.workerFunctionName).toBeUndefined();
 		expect(settings.sakura).toEqual({
 			rootUrl: SAKURA_DEFAULT_ROOT_URL,
 			zone: "is1a",
@@ -25,11 +29,13 @@ describe("parseSettings", () => {
 	test("treats empty strings as unset", () => {
 		const settings = parseSettings({
 			...REQUIRED,
-			APP_SECRET_ID: "",
+			SLACK_SECRET_ID: "",
+			SAKURA_SECRET_ID: "",
 			SAKURACLOUD_DEFAULT_ZONE: "",
 		});
 
-		expect(settings.secretId).toBeUndefined();
+		expect(settings.slackSecretId).toBeUndefined();
+		expect(settings.sakuraSecretId).toBeUndefined();
 		expect(settings.sakura.zone).toBe("is1a");
 	});
 
@@ -110,6 +116,57 @@ describe("parseSettings approvals", () => {
 		const settings = parseSettings({ ...REQUIRED, APPROVAL_CHANNEL_ID: "" });
 
 		expect(settings.approvals.channelId).toBeUndefined();
+	});
+});
+
+describe("WORKER_FUNCTION_NAME", () => {
+	test("accepts a function name and a function ARN", () => {
+		const arn =
+			"arn:aws:lambda:ap-northeast-1:123456789012:function:registry-bot-prod-worker";
+
+		expect(
+			parseSettings({
+				...REQUIRED,
+				WORKER_FUNCTION_NAME: "registry-bot-prod-worker",
+			}).workerFunctionName,
+		).toBe("registry-bot-prod-worker");
+		expect(
+			parseSettings({ ...REQUIRED, WORKER_FUNCTION_NAME: arn })
+				.workerFunctionName,
+		).toBe(arn);
+	});
+
+	test("rejects a URL and names the variable and the value", () => {
+		expect(() =>
+			parseSettings({
+				...REQUIRED,
+				WORKER_FUNCTION_NAME: "https://lambda.example/worker",
+			}),
+		).toThrow(
+			/WORKER_FUNCTION_NAME: use the worker's Lambda function name.*https:\/\/lambda\.example\/worker/,
+		);
+	});
+});
+
+describe("split secrets", () => {
+	test("the Slack secret needs only the Slack keys", () => {
+		expect(
+			parseSlackSecrets(
+				{ SLACK_SIGNING_SECRET: "signing", SLACK_BOT_TOKEN: "xoxb-1" },
+				"secret registry-bot/slack",
+			),
+		).toEqual({ slackSigningSecret: "signing", slackBotToken: "xoxb-1" });
+	});
+
+	test("the SAKURA secret names a missing key and its secret", () => {
+		expect(() =>
+			parseSakuraSecrets(
+				{ SAKURA_ACCESS_TOKEN: "token" },
+				"secret registry-bot/sakura",
+			),
+		).toThrow(
+			"SAKURA_ACCESS_TOKEN_SECRET or SAKURACLOUD_ACCESS_TOKEN_SECRET is missing from secret registry-bot/sakura",
+		);
 	});
 });
 

@@ -1,35 +1,36 @@
 import type { Logger } from "@aws-lambda-powertools/logger";
-import { DynamoDBClient } from "@aws-sdk/client-dynamodb";
 import type {
 	APIGatewayProxyEventV2,
 	APIGatewayProxyStructuredResultV2,
 	Context,
 } from "aws-lambda";
-import { createSecretLoader, SecretLoadError } from "../aws/secrets";
+import { createLambdaInvoker } from "../aws/lambda-invoke";
 import {
 	ConfigError,
-	parseSecrets,
 	parseSettings,
+	parseSlackSecrets,
 	type Settings,
 } from "../config";
 import { t } from "../i18n";
 import { asLog, createLogger, type Log } from "../logging";
 import type { ApprovalContext } from "../operations/approvals";
-import { OperationError } from "../operations/errors";
-import { loadPolicy, type Policy, PolicyError } from "../operations/policy";
-import { precheckWithin } from "../operations/precheck";
-import { runOperation } from "../operations/run";
-import { SakuraClient } from "../sakura";
+import { OperationError, type OperationErrorCode } from "../operations/errors";
+import { PRECHECK_DEADLINE_MS } from "../operations/precheck";
+import type { Operation } from "../operations/types";
 import { createSlackApp } from "../slack/app";
 import { createSlackDirectory, createSlackUsers } from "../slack/directory";
-import {
-	createInlineDispatcher,
-	type JobRunnerDependencies,
-	type RunOperation,
-} from "../slack/job-runner";
+import type { QueryAnswer, Worker } from "../slack/jobs";
 import { createLocaleResolver } from "../slack/locale-resolver";
 import { createWebClient } from "../slack/web-client";
-import { DynamoLocks, DynamoQuota, DynamoRequestStore } from "../store";
+import { DynamoQuota, DynamoRequestStore } from "../store";
+import {
+	buildContainerState,
+	type ContainerState,
+	logBuildFailure,
+	secretSource,
+	sourceName,
+} from "./parts";
+import { createRemoteWorker } from "./remote-worker";
 
 export type SlackHandler = (
 	event: APIGatewayProxyEventV2,
@@ -47,14 +48,12 @@ export interface SlackHandlerOptions {
 	logger?: Log;
 	/** Time source of the request lifecycle: approvals, expiry. Tests set it. @default () => new Date() */
 	clock?: () => Date;
-}
-
-/** State a container keeps across runtimes, because a changed secret does not change it. */
-interface ContainerState {
-	/** One DynamoDB client per container, so its connections are reused across requests. */
-	dynamodb: DynamoDBClient;
-	/** The approval policy, loaded and validated once. */
-	policy: Policy;
+	/**
+	 * Creates the worker that runs operations. The sandbox and tests pass one that runs in this
+	 * process.
+	 * @default the Lambda function named by `WORKER_FUNCTION_NAME`, invoked through the AWS SDK
+	 */
+	worker?: (settings: Settings, log: Log) => Worker;
 }
 
 /** The objects one Lambda container builds on its first request and keeps while the secret is unchanged. */
@@ -94,12 +93,16 @@ export function createSlackHandler(
 	}
 	let loadSecretValues: (() => Promise<Record<string, unknown>>) | undefined;
 	let runtime: Runtime | undefined;
-	let container: ContainerState | undefined;
+	let container: (ContainerState & { worker: Worker }) | undefined;
+	const createWorker = options.worker ?? remoteWorker;
 
 	const getRuntime = async (): Promise<Runtime> => {
 		const settings = parseSettings(env);
-		loadSecretValues ??= secretSource(settings, env);
-		container ??= buildContainerState(settings);
+		loadSecretValues ??= secretSource(settings.slackSecretId, settings, env);
+		container ??= {
+			...buildContainerState(settings),
+			worker: createWorker(settings, log),
+		};
 		const source = await loadSecretValues();
 		const fingerprint = JSON.stringify(source);
 		if (runtime !== undefined && runtime.fingerprint === fingerprint) {
@@ -133,7 +136,7 @@ export function createSlackHandler(
 		try {
 			built = await getRuntime();
 		} catch (error) {
-			logBuildFailure(error, log);
+			logBuildFailure(error, log, "Slack handler");
 			return misconfiguredResponse();
 		}
 		try {
@@ -159,45 +162,15 @@ export function createSlackHandler(
 	};
 }
 
-/**
- * Loads the policy and creates the DynamoDB client. Without `AWS_ENDPOINT_URL_DYNAMODB` the SDK
- * takes the endpoint, region and credentials from the Lambda environment.
- * @throws PolicyError naming the policy file and each problem in it.
- */
-function buildContainerState(settings: Settings): ContainerState {
-	const policy = loadPolicy(settings.approvals.policyPath);
-	const endpoint = settings.approvals.dynamodbEndpoint;
-	return {
-		policy,
-		dynamodb: new DynamoDBClient(endpoint === undefined ? {} : { endpoint }),
-	};
-}
-
 function buildRuntime(
 	settings: Settings,
 	source: Record<string, unknown>,
-	container: ContainerState,
+	container: ContainerState & { worker: Worker },
 	log: Log,
 	clock: (() => Date) | undefined,
 ): Omit<Runtime, "fingerprint"> {
-	const secrets = parseSecrets(
-		source,
-		settings.secretId === undefined
-			? "the environment"
-			: `secret ${settings.secretId}`,
-	);
+	const secrets = parseSlackSecrets(source, sourceName(settings.slackSecretId));
 
-	// NOTE: the inline dispatcher runs SAKURA calls inside Slack's 3-second ack window. The client's
-	// retries and SAKURA_TIMEOUT_MS can take longer; Slack then shows `operation_timeout`, and the
-	// result still reaches the requester through the response_url.
-	const sakura = new SakuraClient({
-		accessToken: secrets.sakuraAccessToken,
-		accessTokenSecret: secrets.sakuraAccessTokenSecret,
-		rootUrl: settings.sakura.rootUrl,
-		zone: settings.sakura.zone,
-		timeoutMs: settings.sakura.timeoutMs,
-		logger: log,
-	});
 	const client = createWebClient(secrets.slackBotToken, {
 		slackApiUrl: settings.slackApiUrl,
 		log,
@@ -206,17 +179,6 @@ function buildRuntime(
 		tableName: settings.approvals.requestsTable,
 		client: container.dynamodb,
 	});
-	const locks = new DynamoLocks({
-		tableName: settings.approvals.requestsTable,
-		client: container.dynamodb,
-	});
-	const run: RunOperation = (operation, requester, delivery) =>
-		runOperation(operation, requester, {
-			registries: sakura,
-			delivery,
-			log,
-			locks,
-		});
 	// One users.info cache serves both the approval policy and the choice of language.
 	const users = createSlackUsers(client);
 	const locales = createLocaleResolver({
@@ -225,7 +187,7 @@ function buildRuntime(
 		channels: settings.locales.channels,
 		log,
 	});
-	const runner: JobRunnerDependencies = { run, client, locales, log };
+	const worker = container.worker;
 	const approvals: ApprovalContext = {
 		store: new DynamoRequestStore({
 			tableName: settings.approvals.requestsTable,
@@ -235,7 +197,7 @@ function buildRuntime(
 		directory: createSlackDirectory(client, { users }),
 		log,
 		clock,
-		precheck: (operation) => precheckWithin(operation, sakura),
+		precheck: (operation) => precheckThroughWorker(operation, worker, log),
 		admitRequest: async (requester) => {
 			const admitted = await quota.take(
 				`requests:${requester.teamId}:${requester.userId}`,
@@ -258,8 +220,7 @@ function buildRuntime(
 		requests: {
 			approvals,
 			client,
-			dispatcher: createInlineDispatcher(runner),
-			runner,
+			worker,
 			approvalChannelId: settings.approvals.channelId,
 			locales,
 			log,
@@ -267,70 +228,57 @@ function buildRuntime(
 		log,
 	});
 	log.info("Slack runtime ready", {
-		secretSource: settings.secretId === undefined ? "environment" : "secret",
+		secretSource:
+			settings.slackSecretId === undefined ? "environment" : "secret",
+		worker: worker.runsInline ? "in-process" : "lambda",
 	});
-	return { handle: receiver.toHandler(), close: () => sakura.close() };
+	return { handle: receiver.toHandler(), close: async () => undefined };
 }
 
 /**
- * Returns where the four secrets come from: the Secrets Manager secret named by `APP_SECRET_ID`,
- * cached for the configured TTL, or else the environment.
+ * Asks the worker to check an operation before it waits for approvers, within
+ * `PRECHECK_DEADLINE_MS`. A refusal becomes the OperationError it names. No answer in time only
+ * skips the early check, because the operation checks again when it runs.
  */
-function secretSource(
-	settings: Settings,
-	env: NodeJS.ProcessEnv,
-): () => Promise<Record<string, unknown>> {
-	if (settings.secretId === undefined) {
-		// The environment is read on every request, but the same object is returned while it is
-		// unchanged, so the runtime is rebuilt only when a value really changed.
-		let values: Record<string, unknown> = {};
-		let snapshot = "";
-		return async () => {
-			const current = JSON.stringify(env);
-			if (current !== snapshot) {
-				snapshot = current;
-				values = { ...env };
-			}
-			return values;
-		};
+async function precheckThroughWorker(
+	operation: Operation,
+	worker: Worker,
+	log: Log,
+): Promise<Operation> {
+	let answer: QueryAnswer;
+	try {
+		answer = await worker.ask(
+			{ type: "precheck", operation },
+			PRECHECK_DEADLINE_MS,
+		);
+	} catch (error) {
+		if (error instanceof OperationError) {
+			throw error;
+		}
+		log.warn("Check before approval skipped: the worker did not answer", {
+			operation: operation.kind,
+			reason: (error as { reason?: unknown }).reason,
+			error: error instanceof Error ? error.name : typeof error,
+		});
+		return operation;
 	}
-	return createSecretLoader({
-		secretId: settings.secretId,
-		ttlMs: settings.secretCacheTtlMs,
-	});
+	if (answer.type === "refused") {
+		throw new OperationError(answer.code as OperationErrorCode, answer.params);
+	}
+	return answer.type === "precheck" ? answer.operation : operation;
 }
 
 /**
- * Logs why the runtime could not be built: variable names, the policy file and its problems, the
- * secret id and AWS error names only.
+ * Creates the worker behind `WORKER_FUNCTION_NAME`.
+ * @throws ConfigError when the variable is unset.
  */
-function logBuildFailure(error: unknown, log: Log): void {
-	if (error instanceof ConfigError) {
-		log.error("Slack handler is misconfigured", { problems: error.problems });
-		return;
+function remoteWorker(settings: Settings): Worker {
+	if (settings.workerFunctionName === undefined) {
+		throw new ConfigError([
+			"WORKER_FUNCTION_NAME: missing; set it to the name of the worker Lambda function",
+		]);
 	}
-	if (error instanceof PolicyError) {
-		log.error("Slack handler's approval policy is invalid", {
-			policyFile: error.source,
-			problems: error.problems.map((problem) =>
-				problem.path === ""
-					? problem.message
-					: `${problem.path}: ${problem.message}`,
-			),
-		});
-		return;
-	}
-	if (error instanceof SecretLoadError) {
-		log.error("Slack handler could not read its secret", {
-			secretId: error.secretId,
-			reason: error.reason,
-		});
-		return;
-	}
-	log.error("Slack handler could not start", {
-		error: error instanceof Error ? error.name : typeof error,
-		errorMessage: error instanceof Error ? error.message : undefined,
-	});
+	return createRemoteWorker(createLambdaInvoker(settings.workerFunctionName));
 }
 
 /** Slack shows a 200 JSON body to the requester alone, so the admin hint reaches only them. */

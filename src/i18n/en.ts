@@ -182,6 +182,8 @@ export const en = {
 		"SAKURA Cloud is busy or unreachable right now. Try again in a few minutes.",
 	"error.sakura_timeout":
 		"The request to SAKURA Cloud timed out. Try again in a few minutes.",
+	"error.job_failed":
+		"The bot stopped before it finished this operation, and its retries failed too.",
 	"error.sakura_failed":
 		"SAKURA Cloud returned an error (HTTP {status}, code `{errorCode}`). SAKURA's message, in Japanese: {sakuraMessage}\nTry again later. If it keeps failing, give an admin the serial `{serial}`.",
 	"error.credentials_undelivered":
@@ -294,6 +296,8 @@ export const en = {
 		"Your request was cancelled, because the bot could not post the approval card in {channel} (Slack error `{error}`). Ask an admin to invite the bot to that channel, or to set APPROVAL_CHANNEL_ID to a channel the bot is in. Then run the command again.",
 	"request.no_approval_channel":
 		"This request needs approval, but approvers cannot see a direct message. Run the command in a channel where the bot is a member, or ask an admin to set APPROVAL_CHANNEL_ID.",
+	"request.start_failed":
+		"Your approval is recorded, but the bot could not start the operation. Click Approve again to retry. If it keeps failing, give an admin the reference {reference}.",
 	"request.permission_check_failed":
 		"The bot could not check your permissions with Slack. Try again in a moment.",
 	"request.click.not_found": "This request no longer exists.",

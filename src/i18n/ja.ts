@@ -189,6 +189,8 @@ export const ja: Catalog = {
 		"さくらのクラウドが混雑しているか、接続できません。数分後にもう一度お試しください。",
 	"error.sakura_timeout":
 		"さくらのクラウドへのリクエストがタイムアウトしました。数分後にもう一度お試しください。",
+	"error.job_failed":
+		"ボットがこの操作を最後まで終えられず、再試行も失敗しました。",
 	"error.sakura_failed":
 		"さくらのクラウドがエラーを返しました (HTTP {status}、コード `{errorCode}`): {sakuraMessage}\nしばらくしてからもう一度お試しください。失敗が続く場合は、管理者にシリアル `{serial}` を伝えてください。",
 	"error.credentials_undelivered":
@@ -305,6 +307,8 @@ export const ja: Catalog = {
 		"承認カードを {channel} に投稿できなかったため (Slack のエラー `{error}`)、申請を取り消しました。管理者に、ボットをそのチャンネルに招待するか、APPROVAL_CHANNEL_ID をボットが参加しているチャンネルに設定するよう依頼してください。その後、もう一度コマンドを実行してください。",
 	"request.no_approval_channel":
 		"この操作には承認が必要ですが、承認者は DM を見ることができません。ボットが参加しているチャンネルでコマンドを実行するか、管理者に APPROVAL_CHANNEL_ID の設定を依頼してください。",
+	"request.start_failed":
+		"承認は記録されましたが、ボットが操作を開始できませんでした。もう一度「承認」を押すと再試行します。繰り返し失敗する場合は、参照番号 {reference} を管理者に伝えてください。",
 	"request.permission_check_failed":
 		"Slack で権限を確認できませんでした。少し待ってからもう一度お試しください。",
 	"request.click.not_found": "この申請はもう存在しません。",

@@ -25,4 +25,10 @@ export interface OperationContext {
 	generatePassword?: () => string;
 	/** Serialises changes to one registry user; without it, concurrent changes are not guarded. */
 	locks?: ChangeLocks;
+	/**
+	 * True when an earlier run of the same request stopped without recording an outcome, so SAKURA
+	 * may already hold what it created: a registry create takes an existing registry with its label
+	 * as its own, and a user add gives an existing user a new password instead of failing.
+	 */
+	recovering?: boolean;
 }

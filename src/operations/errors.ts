@@ -16,7 +16,9 @@ export type OperationErrorCode =
 	| "sakura_unavailable"
 	| "sakura_timeout"
 	| "sakura_failed"
-	| "credentials_undelivered";
+	| "credentials_undelivered"
+	/** Every delivery of the worker's job failed, so the operation may be half done. */
+	| "job_failed";
 
 export class OperationError extends Error {
 	constructor(

@@ -21,6 +21,12 @@ export async function createRegistry(
 	request: CreateRegistryRequest,
 	context: OperationContext,
 ): Promise<Outcome> {
+	if (context.recovering === true) {
+		const created = await findFromEarlierRun(request.name, context);
+		if (created !== undefined) {
+			return { kind: "registry.create", registry: created };
+		}
+	}
 	await rejectTakenLabel(request.name, context);
 
 	try {
@@ -66,6 +72,29 @@ async function findCreated(
 		label,
 	});
 	return registry;
+}
+
+/**
+ * Looks for a registry with the label before an earlier run's create is repeated. That run
+ * checked the label was free, so a registry with it now is the one it created.
+ */
+async function findFromEarlierRun(
+	label: string,
+	context: OperationContext,
+): Promise<Registry | undefined> {
+	try {
+		const registry = await context.registries.resolveRegistry(label);
+		context.log.warn("Registry exists from an earlier run of this request", {
+			registryId: registry.id,
+			label,
+		});
+		return registry;
+	} catch (error) {
+		if (error instanceof RegistryNotFoundError) {
+			return undefined;
+		}
+		throw toOperationError(error);
+	}
 }
 
 async function rejectTakenLabel(

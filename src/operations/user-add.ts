@@ -1,5 +1,5 @@
 import { SakuraApiError } from "../sakura/errors";
-import type { UserPermission } from "../sakura/types";
+import type { Registry, UserPermission } from "../sakura/types";
 import type { OperationContext } from "./context";
 import { deliverOrRevoke, newPassword } from "./credentials";
 import { OperationError } from "./errors";
@@ -27,7 +27,8 @@ export async function addUser(
 		const registry = await context.registries.resolveRegistry(request.registry);
 		return await withUserLock(context, registry, request.username, async () => {
 			const users = await context.registries.listUsers(registry.id);
-			if (users.some((user) => user.username === request.username)) {
+			const exists = users.some((user) => user.username === request.username);
+			if (exists && context.recovering !== true) {
 				throw new OperationError("user_exists", {
 					registry: registry.name,
 					username: request.username,
@@ -35,34 +36,19 @@ export async function addUser(
 			}
 
 			const password = newPassword(context);
-			try {
-				await context.registries.addUser(registry.id, {
-					username: request.username,
+			if (exists) {
+				// An earlier run of this request added the user and stopped before its DM went out, so
+				// nobody knows that password. A new one is set and delivered instead.
+				context.log.warn(
+					"User exists from an earlier run of this request; setting a new password",
+					{ registryId: registry.id, username: request.username },
+				);
+				await context.registries.updateUser(registry.id, request.username, {
 					password,
 					permission: request.permission,
 				});
-			} catch (error) {
-				if (error instanceof SakuraApiError && error.status === 409) {
-					throw new OperationError(
-						"user_exists",
-						{ registry: registry.name, username: request.username },
-						{ cause: error },
-					);
-				}
-				// The user did not exist before, so if it exists now it has the password just sent.
-				if (
-					!isUncertain(error) ||
-					!(await userExists(registry.id, request.username, context))
-				) {
-					throw error;
-				}
-				context.log.warn(
-					"User add timed out but the user exists; delivering its password",
-					{
-						registryId: registry.id,
-						username: request.username,
-					},
-				);
+			} else {
+				await createUser(registry, request, password, context);
 			}
 
 			const credentials = {
@@ -84,6 +70,47 @@ export async function addUser(
 		});
 	} catch (error) {
 		throw toOperationError(error, request.registry);
+	}
+}
+
+/**
+ * Adds a user that did not exist. After a timeout or lost connection it looks again: the user did
+ * not exist before, so if it exists now it has the password just sent.
+ */
+async function createUser(
+	registry: Registry,
+	request: AddUserRequest,
+	password: string,
+	context: OperationContext,
+): Promise<void> {
+	try {
+		await context.registries.addUser(registry.id, {
+			username: request.username,
+			password,
+			permission: request.permission,
+		});
+	} catch (error) {
+		if (error instanceof SakuraApiError && error.status === 409) {
+			throw new OperationError(
+				"user_exists",
+				{ registry: registry.name, username: request.username },
+				{ cause: error },
+			);
+		}
+		// The user did not exist before, so if it exists now it has the password just sent.
+		if (
+			!isUncertain(error) ||
+			!(await userExists(registry.id, request.username, context))
+		) {
+			throw error;
+		}
+		context.log.warn(
+			"User add timed out but the user exists; delivering its password",
+			{
+				registryId: registry.id,
+				username: request.username,
+			},
+		);
 	}
 }
 

@@ -1,6 +1,7 @@
 import { randomBytes } from "node:crypto";
 import { DynamoDBClient } from "@aws-sdk/client-dynamodb";
 import { ConfigError, parseSettings } from "../config";
+import { inProcessWorker } from "../handlers/in-process-worker";
 import { createSlackHandler, type SlackHandler } from "../handlers/runtime";
 import type { Log } from "../logging";
 import { loadPolicy, PolicyError } from "../operations/policy";
@@ -17,8 +18,9 @@ import {
 } from "./secrets-manager-stand-in";
 import { type SlackStandIn, startSlackStandIn } from "./slack-stand-in";
 
-/** Name of the Secrets Manager secret the sandbox creates in its stand-in. */
-export const SANDBOX_SECRET_ID = "sakura-registry-bot/sandbox";
+/** Names of the Secrets Manager secrets the sandbox creates in its stand-in. */
+export const SANDBOX_SLACK_SECRET_ID = "sakura-registry-bot/sandbox/slack";
+export const SANDBOX_SAKURA_SECRET_ID = "sakura-registry-bot/sandbox/sakura";
 
 /** DynamoDB table of access requests in the sandbox's dynalite. */
 export const SANDBOX_REQUESTS_TABLE = "sakura-registry-bot-sandbox-requests";
@@ -86,9 +88,11 @@ export async function startSandbox(
 	const sakura = realSakura ?? SANDBOX_CREDENTIALS;
 	const secrets = await startSecretsManagerStandIn({
 		secrets: {
-			[SANDBOX_SECRET_ID]: JSON.stringify({
+			[SANDBOX_SLACK_SECRET_ID]: JSON.stringify({
 				SLACK_SIGNING_SECRET: signingSecret,
 				SLACK_BOT_TOKEN: slack.botToken,
+			}),
+			[SANDBOX_SAKURA_SECRET_ID]: JSON.stringify({
 				SAKURACLOUD_ACCESS_TOKEN: sakura.accessToken,
 				SAKURACLOUD_ACCESS_TOKEN_SECRET: sakura.accessTokenSecret,
 			}),
@@ -97,7 +101,8 @@ export async function startSandbox(
 
 	process.env.AWS_ENDPOINT_URL_SECRETS_MANAGER = secrets.endpoint;
 	const handlerEnv: NodeJS.ProcessEnv = {
-		APP_SECRET_ID: SANDBOX_SECRET_ID,
+		SLACK_SECRET_ID: SANDBOX_SLACK_SECRET_ID,
+		SAKURA_SECRET_ID: SANDBOX_SAKURA_SECRET_ID,
 		SLACK_API_URL: slack.apiUrl,
 		LOG_LEVEL: env.LOG_LEVEL ?? "SILENT",
 		SAKURACLOUD_API_ROOT_URL: emulator?.rootUrl ?? env.SAKURACLOUD_API_ROOT_URL,
@@ -111,10 +116,16 @@ export async function startSandbox(
 		CHANNEL_LOCALES: env.CHANNEL_LOCALES,
 	};
 	process.env.LOG_LEVEL = handlerEnv.LOG_LEVEL;
+	// The worker runs in this process; on Lambda it is its own function.
 	const handler = createSlackHandler({
 		env: handlerEnv,
 		logger: options.logger,
 		clock: options.clock,
+		worker: inProcessWorker({
+			env: handlerEnv,
+			logger: options.logger,
+			clock: options.clock,
+		}),
 	});
 
 	return {

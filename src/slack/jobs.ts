@@ -1,29 +1,63 @@
-import type { Operation, Requester } from "../operations/types";
+import type { Operation } from "../operations/types";
+import type { Registry } from "../sakura/types";
 
 /**
- * One validated slash command, ready to run. It holds only plain Slack ids and strings, so a
- * queued worker can receive it as JSON.
+ * A job for the worker: run the stored request with this id. It carries nothing else, because the
+ * stored request says what to run and for whom; a job delivered twice names the same request, and
+ * the request's conditional claim lets only one delivery run it.
  */
-export interface CommandJob {
-	operation: Operation;
-	requester: Requester;
-	/** The channel where the command was typed; `D…` for a DM with the bot. */
-	channelId: string;
-	/** Slack's `response_url` for this command: up to 5 posts within 30 minutes. */
-	responseUrl: string;
+export interface RunJob {
+	type: "run";
+	requestId: string;
 }
 
-/** Hands a command job to whatever runs it. */
-export interface Dispatcher {
+/**
+ * A question that only the worker can answer, because only the worker holds the SAKURA token:
+ * the registry list for the registry picker, and the check before a request waits for approvers.
+ */
+export type WorkerQuery =
+	| { type: "registries" }
+	| { type: "precheck"; operation: Operation };
+
+/** The worker's answer to a `WorkerQuery`, as plain JSON. */
+export type QueryAnswer =
+	| { type: "registries"; registries: Registry[] }
+	| { type: "precheck"; operation: Operation }
+	/** The check refused the operation with an OperationError code and its message parameters. */
+	| { type: "refused"; code: string; params: Record<string, string> };
+
+/** Every event the worker function accepts. */
+export type WorkerEvent = RunJob | WorkerQuery;
+
+/** How the slack function reaches the worker. */
+export interface Worker {
 	/**
-	 * True when `dispatch` resolves only after the job has run. Bolt's AwsLambdaReceiver sends the
-	 * ack body only after the listener returns, so an inline dispatcher's result would reach Slack
-	 * before a "working" ack. The listener therefore acks empty after an inline dispatch.
+	 * True when `start` resolves only after the job has run, as in the sandbox. Bolt's
+	 * AwsLambdaReceiver sends the ack body only after the listener returns, so an inline job's
+	 * result would reach Slack before a "working" ack; the listener acks empty instead.
 	 */
 	readonly runsInline: boolean;
 	/**
-	 * Runs or enqueues the job. An inline dispatcher reports every failure to the requester itself
-	 * and does not reject; a queued dispatcher rejects when the job could not be enqueued.
+	 * Hands a job to the worker. A remote worker resolves once the job is accepted and rejects when
+	 * it was not; an inline one runs it and reports its failures to the requester itself.
 	 */
-	dispatch(job: CommandJob): Promise<void>;
+	start(job: RunJob): Promise<void>;
+	/**
+	 * Asks the worker a question and waits at most `deadlineMs` for the answer.
+	 * @throws WorkerQueryError when no answer came in time or the worker failed.
+	 */
+	ask(query: WorkerQuery, deadlineMs: number): Promise<QueryAnswer>;
+}
+
+/** The worker gave no answer to a query in time, or failed while answering. */
+export class WorkerQueryError extends Error {
+	constructor(
+		readonly query: WorkerQuery["type"],
+		/** `timeout`, or the failure's name. */
+		readonly reason: string,
+		options?: { cause?: unknown },
+	) {
+		super(`The worker did not answer the ${query} query: ${reason}`, options);
+		this.name = "WorkerQueryError";
+	}
 }

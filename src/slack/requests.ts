@@ -7,6 +7,7 @@ import {
 	cancelRequest,
 	type RequestOrigin,
 	type RequestView,
+	recordRunNow,
 	submitRequest,
 } from "../operations/approvals";
 import { OperationError } from "../operations/errors";
@@ -27,8 +28,7 @@ import {
 	submittedMessage,
 } from "./blocks/request-status";
 import { DirectoryError } from "./directory";
-import { type JobRunnerDependencies, runToMessage } from "./job-runner";
-import type { Dispatcher } from "./jobs";
+import type { Worker } from "./jobs";
 import type { LocaleResolver } from "./locale-resolver";
 import { describeSlackError } from "./web-api-errors";
 
@@ -37,9 +37,8 @@ export interface RequestDependencies {
 	approvals: ApprovalContext;
 	/** Web API client with the bot token: cards, card updates and DMs. */
 	client: webApi.WebClient;
-	dispatcher: Dispatcher;
-	/** The runner that command jobs use, so approved operations run the same way. */
-	runner: JobRunnerDependencies;
+	/** Runs operations and answers what only the SAKURA token can read. */
+	worker: Worker;
 	/** Channel for every approval card; when absent, the channel the request was made in. */
 	approvalChannelId?: string;
 	/** Chooses the language of cards, replies and DMs. */
@@ -56,23 +55,23 @@ export interface StartRequestInput {
 }
 
 /**
- * Result of starting a request. `dispatched` means a command job went to the dispatcher, which
- * reports to the origin's response_url itself. `reply` is the message for the requester alone:
- * a command acks with it, and a form DMs it.
+ * Result of starting a request. `dispatched` means the worker got the job and reports the result
+ * itself: to the origin's response_url, or by DM when there is none. `reply` is the message for the
+ * requester alone: a command acks with it, and a form DMs it.
  */
 export type StartResult =
 	| {
 			kind: "dispatched";
-			/** Copied from the dispatcher: an inline job has already posted its result. */
+			/** Copied from the worker: an inline job has already reported its result. */
 			runsInline: boolean;
 	  }
 	| { kind: "reply"; message: SlackMessage };
 
 /**
  * Starts a request from a command or a form, the one path every request takes. The policy decides:
- * a forbidden request gets a reply that states it; one that may run now goes to the dispatcher when the
- * origin has a response_url, and otherwise runs here and replies with the result; one that needs
- * approval is stored, its card is posted and the reply says whom it waits for.
+ * a forbidden request gets a reply that states it; one that may run now is stored as approved and
+ * handed to the worker; one that needs approval is stored, its card is posted and the reply says
+ * whom it waits for.
  *
  * A card that cannot be posted cancels the request, so nothing waits where no approver can see it.
  * It never rejects: an unexpected error becomes a reply with a reference id that the log also has.
@@ -141,30 +140,21 @@ async function runNow(
 	input: StartRequestInput,
 	dependencies: RequestDependencies,
 ): Promise<StartResult> {
-	const responseUrl = input.origin.responseUrl;
-	if (responseUrl === undefined) {
-		const result = await runToMessage(
-			input.operation,
-			input.requester,
-			dependencies.runner,
-			requestIds(input),
-		);
-		return reply(result.message);
-	}
+	const request = await recordRunNow(input, dependencies.approvals);
 
-	// A queued dispatcher rejects when the job could not be enqueued; an inline one never rejects.
+	// A remote worker rejects when the job could not be handed over; an inline one never rejects.
 	// AwsLambdaReceiver sends the ack only after the listener returns, so the failure goes in the ack.
 	try {
-		await dependencies.dispatcher.dispatch({
-			operation: input.operation,
-			requester: input.requester,
-			channelId: input.origin.channelId,
-			responseUrl,
+		await dependencies.worker.start({
+			type: "run",
+			requestId: request.record.id,
 		});
 	} catch (error) {
 		const reference = randomBytes(4).toString("hex");
-		dependencies.log.error("Dispatching the command failed", {
+		await cancelUnseen(request.record.id, input, dependencies);
+		dependencies.log.error("Handing the request to the worker failed", {
 			...requestIds(input),
+			requestId: request.record.id,
 			reference,
 			error: error instanceof Error ? error.name : typeof error,
 			errorMessage: error instanceof Error ? error.message : undefined,
@@ -173,7 +163,7 @@ async function runNow(
 	}
 	return {
 		kind: "dispatched",
-		runsInline: dependencies.dispatcher.runsInline,
+		runsInline: dependencies.worker.runsInline,
 	};
 }
 
@@ -236,7 +226,7 @@ async function postCard(
 	return reply(submittedMessage(request, approvers));
 }
 
-/** Cancels a request that no approver can see, on behalf of its requester. */
+/** Cancels a request that nobody will act on, on behalf of its requester. */
 async function cancelUnseen(
 	id: string,
 	input: StartRequestInput,

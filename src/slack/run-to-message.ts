@@ -1,6 +1,5 @@
 import { randomBytes } from "node:crypto";
 import type { webApi } from "@slack/bolt";
-import { withLocale } from "../i18n";
 import type { Log } from "../logging";
 import { OperationError } from "../operations/errors";
 import type {
@@ -16,16 +15,23 @@ import {
 	unexpectedErrorMessage,
 } from "./blocks";
 import { createDmDelivery } from "./dm";
-import { ResponseUrlError } from "./errors";
-import type { CommandJob, Dispatcher } from "./jobs";
-import { type LocaleResolver, userLocale } from "./locale-resolver";
-import { postToResponseUrl } from "./response-url";
+import type { LocaleResolver } from "./locale-resolver";
+
+/** How a run differs from a plain first run. */
+export interface RunOptions {
+	/**
+	 * True when an earlier run of the same request stopped without recording an outcome, so SAKURA
+	 * may already have done part of the work: a create looks before it creates again.
+	 */
+	recovering?: boolean;
+}
 
 /** Runs one operation with the given credential delivery, as `runOperation` does with a full context. */
 export type RunOperation = (
 	operation: Operation,
 	requester: Requester,
 	delivery: CredentialDelivery,
+	options?: RunOptions,
 ) => Promise<Outcome>;
 
 export interface JobRunnerDependencies {
@@ -38,45 +44,6 @@ export interface JobRunnerDependencies {
 	 */
 	locales?: LocaleResolver;
 	log: Log;
-}
-
-/**
- * Runs a command job and posts the result to the job's `response_url` as an ephemeral message:
- * the outcome, the explained `OperationError`, or a generic message with a reference id that is
- * also in the error log line. It never rejects, so a failure here cannot turn the ack into an
- * HTTP 500; a failed post is logged with the Slack ids.
- */
-export async function runCommandJob(
-	job: CommandJob,
-	dependencies: JobRunnerDependencies,
-): Promise<void> {
-	const locale = await userLocale(dependencies.locales, job.requester.userId);
-	const message = await withLocale(locale, () =>
-		resultMessage(job, dependencies),
-	);
-
-	try {
-		await postToResponseUrl(job.responseUrl, message);
-	} catch (error) {
-		const code = error instanceof ResponseUrlError ? error.code : String(error);
-		dependencies.log.error(
-			"Posting the command result to response_url failed",
-			{
-				...jobIds(job),
-				error: code,
-			},
-		);
-	}
-}
-
-/** Creates a dispatcher that runs each job at once, inside the HTTP request that carried it. */
-export function createInlineDispatcher(
-	dependencies: JobRunnerDependencies,
-): Dispatcher {
-	return {
-		runsInline: true,
-		dispatch: (job) => runCommandJob(job, dependencies),
-	};
 }
 
 /**
@@ -103,6 +70,7 @@ export async function runToMessage(
 	requester: Requester,
 	dependencies: JobRunnerDependencies,
 	logFields: Record<string, unknown>,
+	options: RunOptions = {},
 ): Promise<RunResult> {
 	const delivery = createDmDelivery(
 		dependencies.client,
@@ -111,7 +79,12 @@ export async function runToMessage(
 	);
 
 	try {
-		const outcome = await dependencies.run(operation, requester, delivery);
+		const outcome = await dependencies.run(
+			operation,
+			requester,
+			delivery,
+			options,
+		);
 		return { ok: true, outcome, ...rendered(() => outcomeMessage(outcome)) };
 	} catch (error) {
 		if (error instanceof OperationError) {
@@ -146,29 +119,7 @@ function rendered(build: () => SlackMessage): {
 	return { message: build(), render: build };
 }
 
-async function resultMessage(
-	job: CommandJob,
-	dependencies: JobRunnerDependencies,
-): Promise<SlackMessage> {
-	const result = await runToMessage(
-		job.operation,
-		job.requester,
-		dependencies,
-		jobIds(job),
-	);
-	return result.message;
-}
-
 /** Returns 8 hex characters that a requester can quote to find the log line. */
 function newReference(): string {
 	return randomBytes(4).toString("hex");
-}
-
-function jobIds(job: CommandJob): Record<string, string> {
-	return {
-		team: job.requester.teamId,
-		user: job.requester.userId,
-		channel: job.channelId,
-		operation: job.operation.kind,
-	};
 }

@@ -17,7 +17,7 @@ import {
 	MAX_APPROVAL_ATTEMPTS,
 } from "./approval";
 import { ApprovalConflictError, RequestNotFoundError } from "./errors";
-import { fromItem, toItem } from "./marshal";
+import { assertCanonicalTimestamp, fromItem, toItem } from "./marshal";
 import { REQUESTS_TABLE_KEY } from "./table";
 import {
 	type ApprovalResult,
@@ -236,18 +236,32 @@ export class DynamoRequestStore implements RequestStore {
 		id: string,
 		at: Date,
 		claimant: string,
+		leaseUntil: Date,
 	): Promise<TransitionResult> {
+		assertCanonicalTimestamp(id, "leaseUntil", leaseUntil.toISOString());
 		return this.#transition({
 			id,
-			assignments: ["#status = :running", "#claimant = :claimant"],
+			assignments: [
+				"#status = :running",
+				"#claimant = :claimant",
+				"#leaseUntil = :leaseUntil",
+				"#attempt = :first",
+			],
 			// #status = :approved: only an approved request runs, and the first claim moves it to
 			// running, so every later claim fails and the operation runs once.
 			condition: "#status = :approved",
-			names: { "#status": "status", "#claimant": "claimant" },
+			names: {
+				"#status": "status",
+				"#claimant": "claimant",
+				"#leaseUntil": "leaseUntil",
+				"#attempt": "attempt",
+			},
 			values: {
 				":running": "running",
 				":approved": "approved",
 				":claimant": claimant,
+				":leaseUntil": leaseUntil.toISOString(),
+				":first": 1,
 			},
 			updatedAt: at.toISOString(),
 			explain: () => "status",
@@ -255,6 +269,77 @@ export class DynamoRequestStore implements RequestStore {
 			// although the first attempt claimed the request for this caller.
 			isOwnWrite: (record) =>
 				record.status === "running" && record.claimant === claimant,
+		});
+	}
+
+	async takeOver(
+		id: string,
+		at: Date,
+		previousClaimant: string,
+		claimant: string,
+		leaseUntil: Date,
+	): Promise<TransitionResult> {
+		return this.#transition({
+			id,
+			assignments: [
+				"#claimant = :claimant",
+				"#leaseUntil = :leaseUntil",
+				"#attempt = if_not_exists(#attempt, :zero) + :one",
+			],
+			// #status = :running AND #claimant = :previous: the run being replaced still holds the
+			// request, so of several retries only one takes it over.
+			// #leaseUntil <= :now: that run's lease has ended, so it can no longer be running. Both
+			// sides are toISOString() strings, which order as the times do.
+			condition:
+				"#status = :running AND #claimant = :previous AND #leaseUntil <= :now",
+			names: {
+				"#status": "status",
+				"#claimant": "claimant",
+				"#leaseUntil": "leaseUntil",
+				"#attempt": "attempt",
+			},
+			values: {
+				":running": "running",
+				":previous": previousClaimant,
+				":claimant": claimant,
+				":leaseUntil": leaseUntil.toISOString(),
+				":now": at.toISOString(),
+				":zero": 0,
+			},
+			updatedAt: at.toISOString(),
+			explain: () => "status",
+			isOwnWrite: (record) =>
+				record.status === "running" && record.claimant === claimant,
+		});
+	}
+
+	async abandon(
+		id: string,
+		at: Date,
+		errorCode: string,
+	): Promise<TransitionResult> {
+		return this.#transition({
+			id,
+			assignments: ["#status = :failed", "#result = :result"],
+			// #status = :approved: no run has claimed the request.
+			// #status = :running AND #leaseUntil <= :now: the run that claimed it has stopped, since
+			// its lease has ended. A finished request keeps its outcome, and a live run is left alone.
+			condition:
+				"#status = :approved OR (#status = :running AND #leaseUntil <= :now)",
+			names: {
+				"#status": "status",
+				"#result": "result",
+				"#leaseUntil": "leaseUntil",
+			},
+			values: {
+				":failed": "failed",
+				":approved": "approved",
+				":running": "running",
+				":now": at.toISOString(),
+				":result": { at: at.toISOString(), errorCode },
+			},
+			updatedAt: at.toISOString(),
+			explain: () => "status",
 		});
 	}
 

@@ -55,6 +55,8 @@ const recordSchema = z.object({
 		.object({ at: z.string(), errorCode: z.string().optional() })
 		.optional(),
 	claimant: z.string().optional(),
+	leaseUntil: z.string().optional(),
+	attempt: z.number().optional(),
 	version: z.number(),
 });
 
@@ -131,14 +133,18 @@ export function toItem(input: RequestRecord): RequestItem {
 	assertCanonicalTimestamp(record.id, "createdAt", record.createdAt);
 	assertCanonicalTimestamp(record.id, "expiresAt", record.expiresAt);
 	assertCanonicalTimestamp(record.id, "updatedAt", record.updatedAt);
+	// A request that runs at once is stored approved with no approvals to wait for.
+	const fewest = record.status === "approved" ? 0 : 1;
 	if (
 		!Number.isInteger(record.requiredApprovals) ||
-		record.requiredApprovals < 1
+		record.requiredApprovals < fewest
 	) {
 		throw new InvalidRequestRecordError(
 			record.id,
 			"requiredApprovals",
-			`${record.requiredApprovals} is not a positive integer`,
+			fewest === 0
+				? `${record.requiredApprovals} is not a whole number of at least 0`
+				: `${record.requiredApprovals} is not a positive integer`,
 		);
 	}
 

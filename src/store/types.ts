@@ -52,6 +52,13 @@ export interface RequestRecord {
 	result?: { at: string; errorCode?: string };
 	/** Token of the claim that moved the request to `running`, so a claimer can recognise its own write. */
 	claimant?: string;
+	/**
+	 * Until when the current claim holds, ISO 8601 UTC. The run that holds it cannot outlive its
+	 * Lambda timeout, so after this time a retried job may take the request over.
+	 */
+	leaseUntil?: string;
+	/** How many runs have claimed the request: 1 for the first, more after a crashed run. */
+	attempt?: number;
 	/** Incremented on every write; conditional writes compare it. */
 	version: number;
 }
@@ -103,7 +110,25 @@ export interface RequestStore {
 	 * is a token unique to the caller: when the write succeeded but its response was lost and the
 	 * retry fails, the stored token shows the claim was this caller's, and it still gets `changed`.
 	 */
-	claim(id: string, at: Date, claimant: string): Promise<TransitionResult>;
+	claim(
+		id: string,
+		at: Date,
+		claimant: string,
+		leaseUntil: Date,
+	): Promise<TransitionResult>;
+	/**
+	 * running -> running under a new claim, only when `previousClaimant` still holds it and its lease
+	 * ended at or before `at`: the run that held it stopped without recording an outcome.
+	 */
+	takeOver(
+		id: string,
+		at: Date,
+		previousClaimant: string,
+		claimant: string,
+		leaseUntil: Date,
+	): Promise<TransitionResult>;
+	/** approved, or running under an ended lease -> failed, for a job whose every delivery failed. */
+	abandon(id: string, at: Date, errorCode: string): Promise<TransitionResult>;
 	/** running -> succeeded or failed. */
 	finish(
 		id: string,

@@ -13,13 +13,12 @@ interface Statement {
 	Resource: unknown[];
 }
 
+type Resource = { Type: string; Properties: Record<string, unknown> };
+
 describe("serverless package", () => {
 	let outputDir: string;
 	let template: {
-		Resources: Record<
-			string,
-			{ Type: string; Properties: Record<string, unknown> }
-		>;
+		Resources: Record<string, Resource>;
 	};
 
 	beforeAll(async () => {
@@ -54,24 +53,60 @@ describe("serverless package", () => {
 		await rm(outputDir, { recursive: true, force: true });
 	});
 
-	test("bundles the handler without the sandbox", async () => {
-		const { stdout } = await run("unzip", ["-l", join(outputDir, "slack.zip")]);
-		const { stdout: bundle } = await run(
-			"unzip",
-			["-p", join(outputDir, "slack.zip"), "src/handlers/slack.js"],
-			{
-				maxBuffer: 64 * 1024 * 1024,
-			},
+	/** Reads one file of a packaged function's zip. */
+	async function unzipped(zip: string, file: string): Promise<string> {
+		const { stdout } = await run("unzip", ["-p", join(outputDir, zip), file], {
+			maxBuffer: 64 * 1024 * 1024,
+		});
+		return stdout;
+	}
+
+	function functionsByName(): Record<string, Resource> {
+		return {
+			slack: template.Resources.SlackLambdaFunction,
+			worker: template.Resources.WorkerLambdaFunction,
+			jobFailed: template.Resources.JobFailedLambdaFunction,
+		};
+	}
+
+	function statementsOf(roleName: string): Statement[] {
+		const role = template.Resources[roleName];
+		expect(role?.Type).toBe("AWS::IAM::Role");
+		const policies = role.Properties.Policies as {
+			PolicyDocument: { Statement: Statement[] };
+		}[];
+		return policies.flatMap((policy) => policy.PolicyDocument.Statement);
+	}
+
+	function resourcesFor(statements: Statement[], prefix: string): string {
+		return JSON.stringify(
+			statements
+				.filter((statement) =>
+					statement.Action.some((action) => action.startsWith(prefix)),
+				)
+				.flatMap((statement) => statement.Resource),
+		);
+	}
+
+	test("bundles each function without the sandbox; the SAKURA client only in the worker", async () => {
+		const slack = await unzipped("slack.zip", "src/handlers/slack.js");
+		const worker = await unzipped("worker.zip", "src/handlers/worker.js");
+		const jobFailed = await unzipped(
+			"jobFailed.zip",
+			"src/handlers/job-failed.js",
 		);
 
-		expect(stdout).toContain("src/handlers/slack.js");
-		expect(bundle).toContain("x-sakura-bigint-as-int");
-		expect(bundle).not.toContain("startSakuraEmulator");
-		expect(bundle).not.toContain("SANDBOX_CREDENTIALS");
-		expect(bundle).not.toContain("sandbox-not-a-real-token");
+		for (const bundle of [slack, worker, jobFailed]) {
+			expect(bundle).not.toContain("startSakuraEmulator");
+			expect(bundle).not.toContain("SANDBOX_CREDENTIALS");
+			expect(bundle).not.toContain("sandbox-not-a-real-token");
+		}
+		// The header every SAKURA API call sends: the HTTP path never calls SAKURA.
+		expect(slack).not.toContain("x-sakura-bigint-as-int");
+		expect(worker).toContain("x-sakura-bigint-as-int");
 	});
 
-	test("runs on nodejs22.x arm64 behind the HTTP API route", () => {
+	test("runs three functions on nodejs22.x arm64, one behind the HTTP API route", () => {
 		const functions = Object.values(template.Resources).filter(
 			(resource) => resource.Type === "AWS::Lambda::Function",
 		);
@@ -79,38 +114,110 @@ describe("serverless package", () => {
 			(resource) => resource.Type === "AWS::ApiGatewayV2::Route",
 		);
 
-		expect(functions).toHaveLength(1);
-		expect(functions[0].Properties.Runtime).toBe("nodejs22.x");
-		expect(functions[0].Properties.Architectures).toEqual(["arm64"]);
+		expect(functions).toHaveLength(3);
+		for (const fn of Object.values(functionsByName())) {
+			expect(fn.Properties.Runtime).toBe("nodejs22.x");
+			expect(fn.Properties.Architectures).toEqual(["arm64"]);
+		}
 		expect(routes.map((route) => route.Properties.RouteKey)).toEqual([
 			"POST /slack/events",
 		]);
 	});
 
-	test("grants access to the one secret and nothing wildcard", () => {
-		const role = Object.values(template.Resources).find(
-			(resource) => resource.Type === "AWS::IAM::Role",
+	test("gives each function its own role, and the slack function no SAKURA secret", () => {
+		const { slack, worker, jobFailed } = functionsByName();
+		expect(slack.Properties.Role).toEqual({
+			"Fn::GetAtt": ["SlackRole", "Arn"],
+		});
+		expect(worker.Properties.Role).toEqual({
+			"Fn::GetAtt": ["WorkerRole", "Arn"],
+		});
+		expect(jobFailed.Properties.Role).toEqual({
+			"Fn::GetAtt": ["WorkerRole", "Arn"],
+		});
+
+		const slackSecrets = resourcesFor(
+			statementsOf("SlackRole"),
+			"secretsmanager:",
 		);
-		const policies = role?.Properties.Policies as {
-			PolicyDocument: { Statement: Statement[] };
-		}[];
-		const statements = policies.flatMap(
-			(policy) => policy.PolicyDocument.Statement,
+		const workerSecrets = resourcesFor(
+			statementsOf("WorkerRole"),
+			"secretsmanager:",
+		);
+		expect(slackSecrets).toContain(
+			":secret:sakura-registry-bot/dev/slack-??????",
+		);
+		expect(slackSecrets).not.toContain("/sakura-");
+		expect(workerSecrets).toContain(
+			":secret:sakura-registry-bot/dev/slack-??????",
+		);
+		expect(workerSecrets).toContain(
+			":secret:sakura-registry-bot/dev/sakura-??????",
+		);
+	});
+
+	test("names only the project's resources in every statement, never a wildcard", () => {
+		const roles = Object.entries(template.Resources).filter(
+			([, resource]) => resource.Type === "AWS::IAM::Role",
+		);
+		expect(roles.map(([name]) => name).sort()).toEqual([
+			"SlackRole",
+			"WorkerRole",
+		]);
+
+		const known = [
+			"RequestsTable",
+			"JobsDeadLetterQueue",
+			":secret:sakura-registry-bot/dev/slack-??????",
+			":secret:sakura-registry-bot/dev/sakura-??????",
+			":function:sakura-registry-bot-dev-worker",
+			":function:sakura-registry-bot-dev-jobFailed",
+			":log-group:/aws/lambda/sakura-registry-bot-dev-",
+		];
+		for (const [name] of roles) {
+			for (const statement of statementsOf(name)) {
+				expect(statement.Effect).toBe("Allow");
+				expect(statement.Action).not.toContain("*");
+				for (const action of statement.Action) {
+					expect(action).not.toMatch(/\*/);
+				}
+				for (const resource of statement.Resource) {
+					const text = JSON.stringify(resource);
+					expect(text).not.toBe('"*"');
+					expect(known.some((part) => text.includes(part))).toBe(true);
+				}
+			}
+		}
+
+		const invoke = resourcesFor(statementsOf("SlackRole"), "lambda:");
+		expect(invoke).toContain(":function:sakura-registry-bot-dev-worker");
+		expect(invoke).not.toContain("jobFailed");
+	});
+
+	test("retries a failed job twice and then hands it to jobFailed", () => {
+		const configs = Object.values(template.Resources).filter(
+			(resource) => resource.Type === "AWS::Lambda::EventInvokeConfig",
+		);
+		const workerConfig = configs.find(
+			(config) =>
+				JSON.stringify(config.Properties.FunctionName) ===
+				JSON.stringify({ Ref: "WorkerLambdaFunction" }),
 		);
 
-		const secretStatements = statements.filter((statement) =>
-			statement.Action.some((action) => action.startsWith("secretsmanager:")),
+		expect(workerConfig?.Properties.MaximumRetryAttempts).toBe(2);
+		expect(
+			JSON.stringify(workerConfig?.Properties.DestinationConfig),
+		).toContain("JobFailedLambdaFunction");
+		expect(template.Resources.JobsDeadLetterQueue.Type).toBe("AWS::SQS::Queue");
+	});
+
+	test("keeps logs for 30 days", () => {
+		const groups = Object.values(template.Resources).filter(
+			(resource) => resource.Type === "AWS::Logs::LogGroup",
 		);
-		expect(secretStatements).toHaveLength(1);
-		expect(secretStatements[0].Action).toEqual([
-			"secretsmanager:GetSecretValue",
-		]);
-		expect(JSON.stringify(secretStatements[0].Resource)).toContain(
-			":secret:sakura-registry-bot/dev-??????",
-		);
-		for (const statement of statements) {
-			expect(statement.Resource).not.toContain("*");
-			expect(statement.Action).not.toContain("*");
+		expect(groups).toHaveLength(3);
+		for (const group of groups) {
+			expect(group.Properties.RetentionInDays).toBe(30);
 		}
 	});
 
@@ -122,9 +229,6 @@ describe("serverless package", () => {
 		expect(table.Properties.KeySchema).toEqual([
 			{ AttributeName: "id", KeyType: "HASH" },
 		]);
-		expect(table.Properties.AttributeDefinitions).toEqual([
-			{ AttributeName: "id", AttributeType: "S" },
-		]);
 		expect(table.Properties.TimeToLiveSpecification).toEqual({
 			AttributeName: "ttl",
 			Enabled: true,
@@ -134,44 +238,21 @@ describe("serverless package", () => {
 		});
 	});
 
-	test("passes the table and approval channel to the function", () => {
-		const functions = Object.values(template.Resources).filter(
-			(resource) => resource.Type === "AWS::Lambda::Function",
+	test("passes each function only the settings it needs", () => {
+		const { slack, worker } = functionsByName();
+		const variables = (fn: Resource) =>
+			(fn.Properties.Environment as { Variables: Record<string, unknown> })
+				.Variables;
+
+		expect(variables(slack).REQUESTS_TABLE).toEqual({ Ref: "RequestsTable" });
+		expect(variables(slack).APPROVAL_CHANNEL_ID).toBe("");
+		expect(variables(slack).WORKER_FUNCTION_NAME).toBe(
+			"sakura-registry-bot-dev-worker",
 		);
-		expect(functions).toHaveLength(1);
-		const variables = (
-			functions[0].Properties.Environment as {
-				Variables: Record<string, unknown>;
-			}
-		).Variables;
-
-		expect(variables.REQUESTS_TABLE).toEqual({ Ref: "RequestsTable" });
-		expect(variables.APPROVAL_CHANNEL_ID).toBe("");
-		expect(variables).not.toHaveProperty("POLICY_PATH");
-	});
-
-	test("grants item access to the requests table only", () => {
-		const role = Object.values(template.Resources).find(
-			(resource) => resource.Type === "AWS::IAM::Role",
+		expect(variables(slack)).not.toHaveProperty("SAKURA_SECRET_ID");
+		expect(variables(worker).SAKURA_SECRET_ID).toBe(
+			"sakura-registry-bot/dev/sakura",
 		);
-		const policies = role?.Properties.Policies as {
-			PolicyDocument: { Statement: Statement[] };
-		}[];
-		const tableStatements = policies
-			.flatMap((policy) => policy.PolicyDocument.Statement)
-			.filter((statement) =>
-				statement.Action.some((action) => action.startsWith("dynamodb:")),
-			);
-
-		expect(tableStatements).toHaveLength(1);
-		expect(tableStatements[0].Action).toEqual([
-			"dynamodb:GetItem",
-			"dynamodb:PutItem",
-			"dynamodb:UpdateItem",
-			"dynamodb:DeleteItem",
-		]);
-		expect(tableStatements[0].Resource).toEqual([
-			{ "Fn::GetAtt": ["RequestsTable", "Arn"] },
-		]);
+		expect(variables(slack)).not.toHaveProperty("POLICY_PATH");
 	});
 });

@@ -1,5 +1,8 @@
+import { inProcessWorker } from "../../src/handlers/in-process-worker";
 import { createSlackHandler } from "../../src/handlers/runtime";
 import { handler as lambdaHandler } from "../../src/handlers/slack";
+import type { Log } from "../../src/logging";
+import { type DynaliteServer, startDynalite } from "../../src/sandbox/dynalite";
 import {
 	SANDBOX_CREDENTIALS,
 	type SakuraEmulator,
@@ -13,12 +16,15 @@ import {
 	type SlackStandIn,
 	startSlackStandIn,
 } from "../../src/sandbox/slack-stand-in";
+import { createRequestsTable } from "../../src/store";
 import { createCaptureLog } from "../helpers/capture-log";
 import { slashCommandEvent } from "../helpers/slack-events";
+import { makeClient } from "../store/store-fixture";
 import {
 	ENGLISH_SAMPLE_USERS,
 	handlerEnvironment,
 	LAMBDA_CONTEXT,
+	REQUESTS_TABLE,
 	SIGNING_SECRET,
 	shownText,
 } from "./slack-harness";
@@ -27,15 +33,23 @@ const MISCONFIGURED = "The bot is misconfigured";
 
 let emulator: SakuraEmulator;
 let standIn: SlackStandIn;
+let dynalite: DynaliteServer;
+let table: { endpoint: string; tableName: string };
 
 beforeAll(async () => {
 	emulator = await startSakuraEmulator();
 	standIn = await startSlackStandIn({ users: ENGLISH_SAMPLE_USERS });
+	dynalite = await startDynalite();
+	const client = makeClient(dynalite.endpoint);
+	await createRequestsTable(client, REQUESTS_TABLE);
+	client.destroy();
+	table = { endpoint: dynalite.endpoint, tableName: REQUESTS_TABLE };
 });
 
 afterAll(async () => {
 	await standIn.close();
 	await emulator.close();
+	await dynalite.close();
 });
 
 function event(text: string) {
@@ -57,10 +71,10 @@ test("Lambda handler takes two parameters", () => {
 
 describe("configuration from the environment", () => {
 	test("missing secret gets the misconfigured message", async () => {
-		const env = handlerEnvironment(emulator, standIn);
+		const env = handlerEnvironment(emulator, standIn, table);
 		delete env.SLACK_SIGNING_SECRET;
 		const log = createCaptureLog();
-		const handler = createSlackHandler({ env, logger: log });
+		const handler = handlerFor(env, log);
 
 		const response = await handler(event("list"), LAMBDA_CONTEXT);
 
@@ -81,9 +95,9 @@ describe("configuration from the environment", () => {
 	});
 
 	test("next request builds again", async () => {
-		const env = handlerEnvironment(emulator, standIn);
+		const env = handlerEnvironment(emulator, standIn, table);
 		delete env.SLACK_BOT_TOKEN;
-		const handler = createSlackHandler({ env, logger: createCaptureLog() });
+		const handler = handlerFor(env, createCaptureLog());
 		const first = await handler(event("help"), LAMBDA_CONTEXT);
 
 		env.SLACK_BOT_TOKEN = standIn.botToken;
@@ -96,11 +110,11 @@ describe("configuration from the environment", () => {
 
 	test("invalid setting names the variable", async () => {
 		const env = {
-			...handlerEnvironment(emulator, standIn),
+			...handlerEnvironment(emulator, standIn, table),
 			SAKURACLOUD_DEFAULT_ZONE: "mars1",
 		};
 		const log = createCaptureLog();
-		const handler = createSlackHandler({ env, logger: log });
+		const handler = handlerFor(env, log);
 
 		const response = await handler(event("list"), LAMBDA_CONTEXT);
 
@@ -149,9 +163,10 @@ describe("configuration from Secrets Manager", () => {
 
 	/** The environment of a deployed function: settings only, and the secret's name. */
 	function secretEnvironment(id: string): NodeJS.ProcessEnv {
-		const settings = handlerEnvironment(emulator, standIn);
+		const settings = handlerEnvironment(emulator, standIn, table);
 		return {
-			APP_SECRET_ID: id,
+			SLACK_SECRET_ID: id,
+			SAKURA_SECRET_ID: id,
 			SAKURACLOUD_API_ROOT_URL: emulator.rootUrl,
 			SLACK_API_URL: standIn.apiUrl,
 			REQUESTS_TABLE: settings.REQUESTS_TABLE,
@@ -162,10 +177,7 @@ describe("configuration from Secrets Manager", () => {
 
 	test("handler reads the secret once", async () => {
 		const log = createCaptureLog();
-		const handler = createSlackHandler({
-			env: secretEnvironment(secretId),
-			logger: log,
-		});
+		const handler = handlerFor(secretEnvironment(secretId), log);
 		const before = secretsManager.requests.length;
 
 		const list = await handler(event("list"), LAMBDA_CONTEXT);
@@ -173,7 +185,11 @@ describe("configuration from Secrets Manager", () => {
 
 		expect(list.statusCode).toBe(200);
 		expect(shownText(parse(help.body))).toContain("/registry list");
+		// The slack handler reads its Slack secret; the in-process worker reads the Slack and the
+		// SAKURA secret, which are one secret here. The help request reads nothing again.
 		expect(secretsManager.requests.slice(before)).toEqual([
+			{ target: "secretsmanager.GetSecretValue", secretId },
+			{ target: "secretsmanager.GetSecretValue", secretId },
 			{ target: "secretsmanager.GetSecretValue", secretId },
 		]);
 		expect(emulator.requests.at(-1)).toMatchObject({
@@ -186,10 +202,7 @@ describe("configuration from Secrets Manager", () => {
 
 	test("unknown secret names the id and AWS error", async () => {
 		const log = createCaptureLog();
-		const handler = createSlackHandler({
-			env: secretEnvironment("registry-bot/missing"),
-			logger: log,
-		});
+		const handler = handlerFor(secretEnvironment("registry-bot/missing"), log);
 
 		const response = await handler(event("list"), LAMBDA_CONTEXT);
 
@@ -208,10 +221,7 @@ describe("configuration from Secrets Manager", () => {
 
 	test("secret without a key names the key", async () => {
 		const log = createCaptureLog();
-		const handler = createSlackHandler({
-			env: secretEnvironment("registry-bot/partial"),
-			logger: log,
-		});
+		const handler = handlerFor(secretEnvironment("registry-bot/partial"), log);
 
 		const response = await handler(event("list"), LAMBDA_CONTEXT);
 
@@ -224,10 +234,7 @@ describe("configuration from Secrets Manager", () => {
 
 	test("failed read is retried on the next request", async () => {
 		secretsManager.failNext({ type: "AccessDeniedException" });
-		const handler = createSlackHandler({
-			env: secretEnvironment(secretId),
-			logger: createCaptureLog(),
-		});
+		const handler = handlerFor(secretEnvironment(secretId), createCaptureLog());
 
 		const first = await handler(event("help"), LAMBDA_CONTEXT);
 		const second = await handler(event("help"), LAMBDA_CONTEXT);
@@ -249,10 +256,10 @@ describe("configuration from Secrets Manager", () => {
 			SLACK_SIGNING_SECRET: "rotated-signing-secret",
 		};
 		secretsManager.setSecret(rotatingId, JSON.stringify(original));
-		const handler = createSlackHandler({
-			env: { ...secretEnvironment(rotatingId), SECRET_CACHE_TTL_SECONDS: "0" },
-			logger: createCaptureLog(),
-		});
+		const handler = handlerFor(
+			{ ...secretEnvironment(rotatingId), SECRET_CACHE_TTL_SECONDS: "0" },
+			createCaptureLog(),
+		);
 
 		const before = await handler(event("help"), LAMBDA_CONTEXT);
 		secretsManager.setSecret(rotatingId, JSON.stringify(rotated));
@@ -275,8 +282,8 @@ describe("configuration from Secrets Manager", () => {
 
 describe("request timestamps", () => {
 	test("future timestamp is rejected", async () => {
-		const env = handlerEnvironment(emulator, standIn);
-		const handler = createSlackHandler({ env, logger: createCaptureLog() });
+		const env = handlerEnvironment(emulator, standIn, table);
+		const handler = handlerFor(env, createCaptureLog());
 		const inTenMinutes = Math.floor(Date.now() / 1000) + 600;
 
 		const response = await handler(
@@ -293,8 +300,8 @@ describe("request timestamps", () => {
 	});
 
 	test("small clock difference is accepted", async () => {
-		const env = handlerEnvironment(emulator, standIn);
-		const handler = createSlackHandler({ env, logger: createCaptureLog() });
+		const env = handlerEnvironment(emulator, standIn, table);
+		const handler = handlerFor(env, createCaptureLog());
 		const inOneMinute = Math.floor(Date.now() / 1000) + 60;
 
 		const response = await handler(
@@ -310,3 +317,12 @@ describe("request timestamps", () => {
 		expect(response.statusCode).toBe(200);
 	});
 });
+
+/** A slack handler with its worker in the same process, both reading `env`. */
+function handlerFor(env: NodeJS.ProcessEnv, logger: Log) {
+	return createSlackHandler({
+		env,
+		logger,
+		worker: inProcessWorker({ env, logger }),
+	});
+}

@@ -5,6 +5,7 @@ import type {
 	APIGatewayProxyStructuredResultV2,
 	Context,
 } from "aws-lambda";
+import { inProcessWorker } from "../../src/handlers/in-process-worker";
 import {
 	createSlackHandler,
 	type SlackHandler,
@@ -142,17 +143,13 @@ export interface RequestsTable {
 }
 
 /**
- * The environment that points the handler at the emulator and the stand-in, with secrets inline.
- * Without `table`, the store's endpoint is the discard port on loopback: only requests that need
- * approval touch the store, and the run-all policy has none.
+ * The environment that points the handler at the emulator, the stand-in and a requests table,
+ * with secrets inline.
  */
 export function handlerEnvironment(
 	emulator: SakuraEmulator,
 	standIn: SlackStandIn,
-	table: RequestsTable = {
-		endpoint: "http://127.0.0.1:9",
-		tableName: REQUESTS_TABLE,
-	},
+	table: RequestsTable,
 ): NodeJS.ProcessEnv {
 	return {
 		REQUESTS_TABLE: table.tableName,
@@ -206,6 +203,7 @@ export async function startHarness(
 		env,
 		logger: log,
 		clock: options.clock,
+		worker: inProcessWorker({ env, logger: log, clock: options.clock }),
 	});
 
 	const interactWith = async (

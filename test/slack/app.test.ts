@@ -1,5 +1,4 @@
 import { join } from "node:path";
-import { DynamoDBClient } from "@aws-sdk/client-dynamodb";
 import { loadPolicy } from "../../src/operations/policy";
 import {
 	type SlackStandIn,
@@ -10,19 +9,33 @@ import {
 	createSlackDirectory,
 	createSlackUsers,
 } from "../../src/slack/directory";
-import type { CommandJob, Dispatcher } from "../../src/slack/jobs";
+import type { RunJob, Worker } from "../../src/slack/jobs";
 import { createLocaleResolver } from "../../src/slack/locale-resolver";
 import { createWebClient } from "../../src/slack/web-client";
-import { DynamoRequestStore } from "../../src/store";
+import type { DynamoRequestStore } from "../../src/store";
 import { ENGLISH_SAMPLE_USERS } from "../handlers/slack-harness";
 import { createCaptureLog } from "../helpers/capture-log";
 import { slashCommandEvent } from "../helpers/slack-events";
+import {
+	type StoreFixture,
+	startStoreFixture,
+	stopStoreFixture,
+} from "../store/store-fixture";
 
 const SIGNING_SECRET = "app-test-signing-secret";
 const RUN_ALL_POLICY = join(__dirname, "..", "fixtures", "policy-run-all.json");
 const CONTEXT = {} as never;
 
 let standIn: SlackStandIn;
+let fixture: StoreFixture;
+
+beforeAll(async () => {
+	fixture = await startStoreFixture();
+});
+
+afterAll(async () => {
+	await stopStoreFixture(fixture);
+});
 
 beforeEach(async () => {
 	standIn = await startSlackStandIn({ users: ENGLISH_SAMPLE_USERS });
@@ -33,39 +46,40 @@ afterEach(async () => {
 });
 
 /**
- * Builds the app with a policy that runs every operation at once, so commands reach the
- * dispatcher. Such requests are never stored, so the store's endpoint on the discard port is
- * never called.
+ * Builds the app with a policy that runs every operation at once, so commands are stored as
+ * approved requests and reach the worker.
  */
-function build(dispatcher: Dispatcher, log = createCaptureLog()) {
+function build(
+	dispatcher: {
+		runsInline: boolean;
+		dispatch: (job: RunJob) => Promise<void>;
+	},
+	log = createCaptureLog(),
+) {
+	const worker: Worker = {
+		runsInline: dispatcher.runsInline,
+		start: dispatcher.dispatch,
+		ask: async () => {
+			throw new Error("no worker queries in these tests");
+		},
+	};
 	const client = createWebClient(standIn.botToken, {
 		slackApiUrl: standIn.apiUrl,
 		log,
 	});
-	const runner = {
-		run: async () => {
-			throw new Error("operations run through the dispatcher in these tests");
-		},
-		client,
-		log,
-	};
 	const built = createSlackApp({
 		signingSecret: SIGNING_SECRET,
 		botToken: standIn.botToken,
 		slackApiUrl: standIn.apiUrl,
 		requests: {
 			approvals: {
-				store: new DynamoRequestStore({
-					tableName: "unused-requests",
-					client: new DynamoDBClient({ endpoint: "http://127.0.0.1:9" }),
-				}),
+				store: fixture.store as DynamoRequestStore,
 				policy: loadPolicy(RUN_ALL_POLICY),
 				directory: createSlackDirectory(client),
 				log,
 			},
 			client,
-			dispatcher,
-			runner,
+			worker,
 			locales: createLocaleResolver({
 				users: createSlackUsers(client),
 				workspaceDefault: "en",
@@ -88,7 +102,7 @@ function event(text: string, responseUrl = standIn.newResponseUrl()) {
 }
 
 test("operation becomes a job with the Slack ids", async () => {
-	const jobs: CommandJob[] = [];
+	const jobs: RunJob[] = [];
 	const { handler } = build({
 		runsInline: true,
 		dispatch: async (job) => void jobs.push(job),
@@ -98,23 +112,27 @@ test("operation becomes a job with the Slack ids", async () => {
 	const response = await handler(request, CONTEXT);
 
 	expect(response).toMatchObject({ statusCode: 200, body: "" });
-	expect(jobs).toEqual([
-		{
-			operation: {
-				kind: "user.add",
-				registry: "team-images",
-				username: "ci",
-				permission: "readonly",
-			},
-			requester: {
-				userId: "U0HANAKO",
-				userName: "hanako",
-				teamId: "T0SANDBOX",
-			},
+	expect(jobs).toEqual([{ type: "run", requestId: expect.any(String) }]);
+	const stored = await fixture.store.get(jobs[0].requestId);
+	expect(stored).toMatchObject({
+		status: "approved",
+		requiredApprovals: 0,
+		operation: {
+			kind: "user.add",
+			registry: "team-images",
+			username: "ci",
+			permission: "readonly",
+		},
+		requester: {
+			userId: "U0HANAKO",
+			userName: "hanako",
+			teamId: "T0SANDBOX",
+		},
+		origin: {
 			channelId: "C0PLATFORM",
 			responseUrl: expect.stringContaining("/response/"),
 		},
-	]);
+	});
 });
 
 test("queued dispatch acks with a working message", async () => {
@@ -146,7 +164,7 @@ test("failed inline dispatch acks with a reference", async () => {
 
 	expect(response.statusCode).toBe(200);
 	const line = log.lines.find(
-		(entry) => entry.message === "Dispatching the command failed",
+		(entry) => entry.message === "Handing the request to the worker failed",
 	);
 	expect(line?.extra).toMatchObject({
 		team: "T0SANDBOX",
@@ -169,7 +187,7 @@ test("failed queued dispatch acks with a reference", async () => {
 
 	const reference = String(
 		log.lines.find(
-			(entry) => entry.message === "Dispatching the command failed",
+			(entry) => entry.message === "Handing the request to the worker failed",
 		)?.extra?.reference,
 	);
 	expect(response.body).toContain(reference);

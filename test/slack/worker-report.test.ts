@@ -1,20 +1,29 @@
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { OperationError } from "../../src/operations/errors";
-import type { Outcome } from "../../src/operations/types";
+import { loadPolicy } from "../../src/operations/policy";
+import type { Operation, Outcome, Requester } from "../../src/operations/types";
 import type { Registry } from "../../src/sakura/types";
 import {
 	type SlackStandIn,
 	startSlackStandIn,
 } from "../../src/sandbox/slack-stand-in";
 import {
-	createInlineDispatcher,
-	type RunOperation,
-	runCommandJob,
-} from "../../src/slack/job-runner";
-import type { CommandJob } from "../../src/slack/jobs";
+	createSlackDirectory,
+	createSlackUsers,
+} from "../../src/slack/directory";
+import { createLocaleResolver } from "../../src/slack/locale-resolver";
 import { postToResponseUrl } from "../../src/slack/response-url";
+import {
+	type JobRunnerDependencies,
+	type RunOperation,
+	runToMessage,
+} from "../../src/slack/run-to-message";
 import { createWebClient } from "../../src/slack/web-client";
+import { reportResult } from "../../src/slack/worker/report";
+import { DynamoRequestStore } from "../../src/store";
+import type { RequestRecord } from "../../src/store/types";
+import { ENGLISH_SAMPLE_USERS } from "../handlers/slack-harness";
 import { createCaptureLog } from "../helpers/capture-log";
 
 const registry: Registry = {
@@ -35,12 +44,20 @@ const registry: Registry = {
 let standIn: SlackStandIn;
 
 beforeEach(async () => {
-	standIn = await startSlackStandIn();
+	standIn = await startSlackStandIn({ users: ENGLISH_SAMPLE_USERS });
 });
 
 afterEach(async () => {
 	await standIn.close();
 });
+
+/** A request that ran at once from a slash command, as the worker reads it. */
+interface CommandJob {
+	operation: Operation;
+	requester: Requester;
+	channelId: string;
+	responseUrl: string;
+}
 
 function job(responseUrl = standIn.newResponseUrl()): CommandJob {
 	return {
@@ -57,14 +74,67 @@ function job(responseUrl = standIn.newResponseUrl()): CommandJob {
 }
 
 function dependencies(run: RunOperation, log = createCaptureLog()) {
+	const client = createWebClient(standIn.botToken, {
+		slackApiUrl: standIn.apiUrl,
+		log,
+	});
 	return {
 		run,
-		client: createWebClient(standIn.botToken, {
-			slackApiUrl: standIn.apiUrl,
+		client,
+		log,
+		locales: createLocaleResolver({
+			users: createSlackUsers(client),
+			workspaceDefault: "en",
+			channels: new Map(),
 			log,
 		}),
-		log,
 	};
+}
+
+/**
+ * Runs a request that needs no approval and reports it as the worker does: to the command's
+ * response_url. Reporting a run-now request never touches the store.
+ */
+async function runCommandJob(
+	command: CommandJob,
+	parts: ReturnType<typeof dependencies>,
+): Promise<void> {
+	const runner: JobRunnerDependencies = parts;
+	const result = await runToMessage(
+		command.operation,
+		command.requester,
+		runner,
+		{
+			team: command.requester.teamId,
+			user: command.requester.userId,
+			channel: command.channelId,
+			operation: command.operation.kind,
+		},
+	);
+	const record: RequestRecord = {
+		id: "request-1",
+		kind: command.operation.kind,
+		operation: { ...command.operation },
+		requester: command.requester,
+		reason: "",
+		status: result.ok ? "succeeded" : "failed",
+		requiredApprovals: 0,
+		approvals: [],
+		createdAt: "2026-12-04T00:00:00.000Z",
+		expiresAt: "2026-12-04T01:00:00.000Z",
+		updatedAt: "2026-12-04T00:00:00.000Z",
+		origin: { channelId: command.channelId, responseUrl: command.responseUrl },
+		version: 2,
+	};
+	await reportResult({ record, operation: command.operation }, result, {
+		...parts,
+		approvals: {
+			store: new DynamoRequestStore({ tableName: "unused-requests" }),
+			policy: loadPolicy(undefined),
+			directory: createSlackDirectory(parts.client),
+			log: parts.log,
+		},
+	});
 }
 
 test("posts the outcome as ephemeral", async () => {
@@ -101,9 +171,11 @@ test("delivers credentials through the DM", async () => {
 
 	await runCommandJob(job(), dependencies(run));
 
-	expect(standIn.calls.map((call) => [call.method, call.body.channel])).toEqual(
-		[["chat.postMessage", "U0HANAKO"]],
-	);
+	expect(
+		standIn.calls
+			.filter((call) => call.method !== "users.info")
+			.map((call) => [call.method, call.body.channel]),
+	).toEqual([["chat.postMessage", "U0HANAKO"]]);
 	expect(JSON.stringify(standIn.responses)).not.toContain(
 		"Zb8Kq3Lm7Np2Rt5Vx9Wc4Yd6Hf1Gj0Se",
 	);
@@ -163,6 +235,7 @@ test("failed post is logged, not thrown", async () => {
 		expect.objectContaining({
 			level: "error",
 			extra: {
+				requestId: "request-1",
 				team: "T0SANDBOX",
 				user: "U0HANAKO",
 				channel: "C0PLATFORM",
@@ -171,17 +244,6 @@ test("failed post is logged, not thrown", async () => {
 			},
 		}),
 	]);
-});
-
-test("inline dispatcher runs the job", async () => {
-	const dispatcher = createInlineDispatcher(
-		dependencies(async () => ({ kind: "registry.list", registries: [] })),
-	);
-
-	await dispatcher.dispatch(job());
-
-	expect(dispatcher.runsInline).toBe(true);
-	expect(standIn.responses).toHaveLength(1);
 });
 
 describe("response_url timeout", () => {

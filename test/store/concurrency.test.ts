@@ -13,6 +13,7 @@ import {
 import {
 	approvalBy,
 	BEFORE_EXPIRY,
+	LEASE_UNTIL,
 	makeClient,
 	makeRecord,
 	recordOf,
@@ -164,7 +165,12 @@ describe("concurrent transitions", () => {
 
 		const results = await Promise.all(
 			Array.from({ length: RACERS }, (_, racer) =>
-				fixture.store.claim(record.id, BEFORE_EXPIRY, `claimant-${racer}`),
+				fixture.store.claim(
+					record.id,
+					BEFORE_EXPIRY,
+					`claimant-${racer}`,
+					LEASE_UNTIL,
+				),
 			),
 		);
 
@@ -177,7 +183,7 @@ describe("concurrent transitions", () => {
 		const record = await createApproved();
 
 		const [claim, cancel] = await Promise.all([
-			fixture.store.claim(record.id, BEFORE_EXPIRY, "claimant-a"),
+			fixture.store.claim(record.id, BEFORE_EXPIRY, "claimant-a", LEASE_UNTIL),
 			fixture.store.cancel(record.id, approvalBy("U0REQUESTER")),
 		]);
 

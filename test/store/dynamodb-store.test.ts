@@ -9,6 +9,7 @@ import {
 	approvalBy,
 	BEFORE_EXPIRY,
 	EXPIRES_AT,
+	LEASE_UNTIL,
 	makeRecord,
 	recordOf,
 	type StoreFixture,
@@ -379,7 +380,12 @@ describe("cancel", () => {
 
 	test("running request cannot be cancelled", async () => {
 		const record = await createApproved();
-		await fixture.store.claim(record.id, BEFORE_EXPIRY, "claimant-a");
+		await fixture.store.claim(
+			record.id,
+			BEFORE_EXPIRY,
+			"claimant-a",
+			LEASE_UNTIL,
+		);
 
 		const result = await fixture.store.cancel(
 			record.id,
@@ -400,16 +406,19 @@ describe("claim and finish", () => {
 			record.id,
 			BEFORE_EXPIRY,
 			"claimant-a",
+			LEASE_UNTIL,
 		);
 		const retried = await fixture.store.claim(
 			record.id,
 			BEFORE_EXPIRY,
 			"claimant-a",
+			LEASE_UNTIL,
 		);
 		const other = await fixture.store.claim(
 			record.id,
 			BEFORE_EXPIRY,
 			"claimant-b",
+			LEASE_UNTIL,
 		);
 
 		expect(first.kind).toBe("changed");
@@ -421,8 +430,18 @@ describe("claim and finish", () => {
 		const record = await createApproved();
 		const at = new Date("2030-01-01T00:40:00.000Z");
 
-		const first = await fixture.store.claim(record.id, at, "claimant-a");
-		const second = await fixture.store.claim(record.id, at, "claimant-b");
+		const first = await fixture.store.claim(
+			record.id,
+			at,
+			"claimant-a",
+			LEASE_UNTIL,
+		);
+		const second = await fixture.store.claim(
+			record.id,
+			at,
+			"claimant-b",
+			LEASE_UNTIL,
+		);
 
 		expect(first.kind).toBe("changed");
 		expect(recordOf(first).status).toBe("running");
@@ -437,6 +456,7 @@ describe("claim and finish", () => {
 			record.id,
 			BEFORE_EXPIRY,
 			"claimant-a",
+			LEASE_UNTIL,
 		);
 
 		expect(result).toMatchObject({ kind: "unchanged", because: "status" });
@@ -444,7 +464,12 @@ describe("claim and finish", () => {
 
 	test("finish records success once", async () => {
 		const record = await createApproved();
-		await fixture.store.claim(record.id, BEFORE_EXPIRY, "claimant-a");
+		await fixture.store.claim(
+			record.id,
+			BEFORE_EXPIRY,
+			"claimant-a",
+			LEASE_UNTIL,
+		);
 		const outcome = { at: "2030-01-01T00:41:00.000Z" };
 
 		const first = await fixture.store.finish(record.id, "succeeded", outcome);
@@ -463,7 +488,12 @@ describe("claim and finish", () => {
 
 	test("finish records failure with its code", async () => {
 		const record = await createApproved();
-		await fixture.store.claim(record.id, BEFORE_EXPIRY, "claimant-a");
+		await fixture.store.claim(
+			record.id,
+			BEFORE_EXPIRY,
+			"claimant-a",
+			LEASE_UNTIL,
+		);
 		const outcome = {
 			at: "2030-01-01T00:41:00.000Z",
 			errorCode: "user_exists",
@@ -566,7 +596,7 @@ describe("unknown id", () => {
 
 	test("claim returns not_found", async () => {
 		await expect(
-			fixture.store.claim(id, BEFORE_EXPIRY, "claimant-a"),
+			fixture.store.claim(id, BEFORE_EXPIRY, "claimant-a", LEASE_UNTIL),
 		).resolves.toEqual({
 			kind: "not_found",
 		});
@@ -587,7 +617,7 @@ describe("unknown id", () => {
 	});
 
 	test("no transition created an item", async () => {
-		await fixture.store.claim(id, BEFORE_EXPIRY, "claimant-a");
+		await fixture.store.claim(id, BEFORE_EXPIRY, "claimant-a", LEASE_UNTIL);
 		await fixture.store.expire(id, EXPIRES_AT);
 
 		await expect(fixture.store.get(id)).resolves.toBeUndefined();

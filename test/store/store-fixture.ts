@@ -18,6 +18,9 @@ export const EXPIRES_AT = new Date("2030-01-01T01:00:00.000Z");
 /** A time before `EXPIRES_AT`, when approvals are accepted. */
 export const BEFORE_EXPIRY = new Date("2030-01-01T00:30:00.000Z");
 
+/** End of a run's lease when it is claimed at `BEFORE_EXPIRY`: one minute later. */
+export const LEASE_UNTIL = new Date("2030-01-01T00:31:00.000Z");
+
 export interface StoreFixture {
 	dynalite: DynaliteServer;
 	client: DynamoDBClient;

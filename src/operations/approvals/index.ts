@@ -3,6 +3,7 @@ export {
 	cancelRequest,
 	finishRequest,
 	type RequestOrigin,
+	recordRunNow,
 	rejectRequest,
 	submitRequest,
 } from "./lifecycle";

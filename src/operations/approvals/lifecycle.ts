@@ -78,6 +78,47 @@ export async function submitRequest(
 }
 
 /**
+ * Stores an operation that the policy lets run at once as an approved request that needs no
+ * approvals, so the worker that runs it claims it like any approved request and a job delivered
+ * twice runs once.
+ */
+export async function recordRunNow(
+	input: {
+		operation: Operation;
+		requester: Requester;
+		reason: string;
+		origin: RequestOrigin;
+	},
+	context: ApprovalContext,
+): Promise<RequestView> {
+	const now = clockOf(context)();
+	const record: RequestRecord = {
+		id: (context.newId ?? newRequestId)(),
+		kind: input.operation.kind,
+		operation: toStoredOperation(input.operation),
+		requester: input.requester,
+		reason: input.reason,
+		status: "approved",
+		requiredApprovals: 0,
+		approvals: [],
+		createdAt: now.toISOString(),
+		expiresAt: new Date(now.getTime() + RUN_NOW_RETENTION_MS).toISOString(),
+		updatedAt: now.toISOString(),
+		origin: input.origin,
+		version: 0,
+	};
+	await context.store.create(record);
+	return { record, operation: input.operation };
+}
+
+/**
+ * How long a request that runs at once is kept before DynamoDB's TTL may remove it, counted with
+ * the store's retention after `expiresAt`. It never waits for approvals, so its expiry only sets
+ * when it is cleaned up.
+ */
+const RUN_NOW_RETENTION_MS = 60 * 60 * 1000;
+
+/**
  * Records one approver's click. The stored request, not the button, defines the operation. The
  * policy is checked again at click time, so an approver removed since the request cannot approve it.
  */
@@ -97,9 +138,9 @@ export async function approveRequest(
 		return refusal;
 	}
 	if (request.record.status === "approved") {
-		// The approvals are complete but no run claimed the request, because a response was lost or
-		// an invocation stopped in between. Any approver's click claims it now.
-		return claimApproved(request, context);
+		// The approvals are complete and the job is queued, or handing it over failed. The caller
+		// may hand it over again; the run's claim makes sure it runs once.
+		return { kind: "already", because: "status", request };
 	}
 
 	const now = clockOf(context)();
@@ -120,10 +161,8 @@ async function afterApproval(
 		return { kind: "not_found" };
 	}
 	if (approval.kind === "unchanged") {
-		// A lost response can make this click's own completing approval look like a duplicate.
-		if (approval.record.status === "approved") {
-			return claimApproved({ ...request, record: approval.record }, context);
-		}
+		// A lost response can make this click's own completing approval look like a duplicate. The
+		// request then stays approved, and a later click on the card hands it to the worker again.
 		return {
 			kind: "already",
 			because: approval.because,
@@ -137,31 +176,11 @@ async function afterApproval(
 		};
 	}
 
-	return claimApproved({ ...request, record: approval.record }, context);
-}
-
-/**
- * Moves an approved request to running. Of all callers, exactly one gets `approved` and runs the
- * operation. The claim token lets a caller whose write went through but whose response was lost
- * still recognise the claim as its own.
- */
-async function claimApproved(
-	request: RequestView,
-	context: ApprovalContext,
-): Promise<DecisionResult> {
-	const claim = await context.store.claim(
-		request.record.id,
-		clockOf(context)(),
-		(context.newId ?? newRequestId)(),
-	);
-	if (claim.kind !== "changed") {
-		return already(claim, request);
-	}
 	context.log.info("Request approved", {
 		requestId: request.record.id,
 		operation: request.record.kind,
 	});
-	return { kind: "approved", request: { ...request, record: claim.record } };
+	return { kind: "approved", request: { ...request, record: approval.record } };
 }
 
 /** Rejects a pending request on behalf of someone the policy lists as an approver. */

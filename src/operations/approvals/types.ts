@@ -54,8 +54,9 @@ export type DecisionResult =
 	/** The approval counted and the request still waits for more. */
 	| { kind: "recorded"; request: RequestView }
 	/**
-	 * This click completed the approvals and claimed the request, so the caller runs the operation
-	 * exactly once and then calls `finishRequest`.
+	 * The approvals are complete: this click completed them, or they were complete and no run has
+	 * claimed the request yet. The caller hands the request to the worker, whose claim makes it run
+	 * exactly once.
 	 */
 	| { kind: "approved"; request: RequestView }
 	| { kind: "rejected"; request: RequestView }

@@ -126,6 +126,10 @@ export function operationErrorMessage(
 				}),
 			);
 			break;
+		case "job_failed":
+			lines.push(render("error.job_failed"));
+			lines.push(...mayHaveGoneThrough(operation));
+			break;
 		case "credentials_undelivered":
 			lines.push(
 				render(

@@ -4,7 +4,7 @@ import type { DecisionResult, RequestView } from "../../operations/approvals";
 import type { ApproverSet } from "../../operations/policy";
 import type { Operation } from "../../operations/types";
 import { describeApprovals, describeApprovers } from "./approval-card";
-import { message, type SlackMessage, section } from "./mrkdwn";
+import { inline, message, type SlackMessage, section } from "./mrkdwn";
 import { describeAction } from "./request-action";
 import { channelLink, mention, renderText, slackDate } from "./slack-markup";
 
@@ -83,6 +83,16 @@ export function noApprovalChannelMessage(): SlackMessage {
 /** Builds the reply when Slack could not say whether someone is an admin or in a group. */
 export function permissionCheckFailedMessage(): SlackMessage {
 	return single(renderText("request.permission_check_failed"));
+}
+
+/**
+ * Builds the reply to an approver whose completing click was recorded, but whose request could not
+ * be handed to the worker. Another click on Approve hands it over again.
+ */
+export function startFailedMessage(reference: string): SlackMessage {
+	return single(
+		renderText("request.start_failed", { reference: inline(reference) }),
+	);
 }
 
 /**

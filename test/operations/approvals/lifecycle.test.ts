@@ -109,7 +109,7 @@ describe("request lifecycle", () => {
 		expect(id).toMatch(/^[A-Za-z0-9_-]{22}$/);
 	});
 
-	test("one approval claims a one-approver request", async () => {
+	test("one approval completes a one-approver request", async () => {
 		const id = await submit(userAdd);
 
 		const result = await approveRequest(id, "U0TARO", context);
@@ -117,7 +117,8 @@ describe("request lifecycle", () => {
 		if (result.kind !== "approved") {
 			throw new Error(`expected approved, got ${result.kind}`);
 		}
-		expect(result.request.record.status).toBe("running");
+		// The worker claims it; the click only completes the approvals.
+		expect(result.request.record.status).toBe("approved");
 		expect(result.request.operation).toEqual(userAdd);
 	});
 
@@ -153,7 +154,7 @@ describe("request lifecycle", () => {
 		expect(late).toMatchObject({ kind: "already", because: "status" });
 	});
 
-	test("twenty concurrent approvals claim once", async () => {
+	test("twenty concurrent approvals complete it once", async () => {
 		const id = await submit(userAdd);
 
 		const results = await Promise.all(
@@ -263,6 +264,12 @@ describe("request lifecycle", () => {
 	test("finish records the outcome once", async () => {
 		const id = await submit(userAdd);
 		await approveRequest(id, "U0TARO", context);
+		await fixture.store.claim(
+			id,
+			now,
+			"worker-a",
+			new Date(now.getTime() + 60_000),
+		);
 
 		const finished = await finishRequest(
 			id,
@@ -276,7 +283,7 @@ describe("request lifecycle", () => {
 		expect(again?.status).toBe("failed");
 	});
 
-	test("approved but unclaimed request is resumed by a click", async () => {
+	test("click on an approved, unclaimed request changes nothing", async () => {
 		const id = await submit(userAdd);
 		const approval = await fixture.store.recordApproval(
 			id,
@@ -286,27 +293,13 @@ describe("request lifecycle", () => {
 		expect(approval).toMatchObject({ kind: "recorded", complete: true });
 
 		const requesterClick = await approveRequest(id, requester.userId, context);
-		const resumed = await approveRequest(id, "U0ALEX", context);
-		const later = await approveRequest(id, "U0TARO", context);
+		const other = await approveRequest(id, "U0ALEX", context);
+		const same = await approveRequest(id, "U0TARO", context);
 
 		expect(requesterClick).toMatchObject({ kind: "refused", reason: "self" });
-		expect(resumed.kind).toBe("approved");
-		expect(later).toMatchObject({ kind: "already", because: "status" });
-	});
-
-	test("own approval seen as duplicate still claims", async () => {
-		const id = await submit(userAdd);
-		// The approval write went through, but its response never reached this click.
-		await fixture.store.recordApproval(
-			id,
-			{ userId: "U0TARO", at: now.toISOString() },
-			now,
-		);
-
-		const result = await approveRequest(id, "U0TARO", context);
-
-		expect(result.kind).toBe("approved");
-		expect((await fixture.store.get(id))?.status).toBe("running");
+		expect(other).toMatchObject({ kind: "already", because: "status" });
+		expect(same).toMatchObject({ kind: "already" });
+		expect((await fixture.store.get(id))?.status).toBe("approved");
 	});
 
 	test("requester can cancel an approved, unclaimed request", async () => {

@@ -176,6 +176,7 @@ export function operationErrors(): OperationError[] {
 		],
 		["sakura_failed", { status: "502" }],
 		["credentials_undelivered", { registry: "demo", username: "alice" }],
+		["job_failed", {}],
 		[
 			"credentials_undelivered",
 			{

@@ -1,18 +1,15 @@
+import { randomBytes } from "node:crypto";
 import type { AllMiddlewareArgs, SlackActionMiddlewareArgs } from "@slack/bolt";
-import { t } from "../../../i18n";
 import {
 	approveRequest,
 	type DecisionResult,
-	finishRequest,
 	type RequestView,
 } from "../../../operations/approvals";
-import { approvedOutcomeDm, clickReply } from "../../blocks/request-status";
-import { type RunResult, runToMessage } from "../../job-runner";
+import { clickReply, startFailedMessage } from "../../blocks/request-status";
 import { approversFor, type RequestDependencies } from "../../requests";
 import {
 	type ButtonClick,
 	clickedMessage,
-	dmRequester,
 	expireIfDue,
 	type MessageLocation,
 	replyToClicker,
@@ -26,9 +23,9 @@ type ApproveArgs = SlackActionMiddlewareArgs<ButtonClick> & AllMiddlewareArgs;
 
 /**
  * Creates the listener of the card's Approve button. It acks at once, then records the approval.
- * The click that completes the approvals claims the request and runs the stored operation exactly
- * once, for the requester: generated credentials go to the requester's DM, never the approver's.
- * Every other outcome is answered to the clicker alone.
+ * The click that completes the approvals hands the request to the worker, which runs the stored
+ * operation exactly once, for the requester: generated credentials go to the requester's DM, never
+ * the approver's. Every other outcome is answered to the clicker alone.
  */
 export function approveListener(dependencies: RequestDependencies) {
 	return async ({ ack, body }: ApproveArgs): Promise<void> => {
@@ -62,8 +59,13 @@ export function approveListener(dependencies: RequestDependencies) {
 			return;
 		}
 		if (result.kind === "approved") {
-			await runApproved(result.request, dependencies, fallback);
+			await startApproved(body, result.request, dependencies, fallback);
 			return;
+		}
+		if (isStalled(result, dependencies)) {
+			// No run has claimed the request since its approvals completed: handing it over failed,
+			// or its job was lost. This click hands it over again.
+			await startApproved(body, result.request, dependencies, fallback);
 		}
 		if (
 			result.kind === "already" &&
@@ -79,60 +81,65 @@ export function approveListener(dependencies: RequestDependencies) {
 }
 
 /**
- * Runs an approved request, records how it ended, rewrites the card with the outcome and DMs the
- * requester. The run's own errors become the failure shown on the card and in the DM.
+ * Shows the approval on the card and hands the request to the worker, which claims it, runs it
+ * once, and reports the outcome on the card and in the requester's DM. When the hand-over fails the
+ * request stays approved, and the clicker is asked to click again, which hands it over again.
  */
-async function runApproved(
+async function startApproved(
+	click: ButtonClick,
 	request: RequestView,
 	dependencies: RequestDependencies,
 	fallback: MessageLocation | undefined,
 ): Promise<void> {
-	const { record, operation } = request;
-	const requester = requesterOf(request);
 	const ids = {
-		requestId: record.id,
-		operation: record.kind,
-		requester: requester.userId,
-		team: requester.teamId,
+		requestId: request.record.id,
+		operation: request.record.kind,
+		requester: request.record.requester.userId,
 	};
-
-	const result = await runToMessage(
-		operation,
-		requester,
-		dependencies.runner,
-		ids,
-	);
-	const finished = await finishRequest(
-		record.id,
-		result.ok ? { ok: true } : { ok: false, errorCode: result.errorCode },
-		dependencies.approvals,
-	).catch((error: unknown) => {
-		dependencies.log.error("Recording the outcome of a request failed", {
-			...ids,
-			error: error instanceof Error ? error.name : typeof error,
+	if (!dependencies.worker.runsInline) {
+		await rewriteCard(request, dependencies, { fallback });
+	}
+	try {
+		await dependencies.worker.start({
+			type: "run",
+			requestId: request.record.id,
 		});
-		return undefined;
-	});
+	} catch (error) {
+		const reference = randomBytes(4).toString("hex");
+		dependencies.log.error(
+			"Handing the approved request to the worker failed",
+			{
+				...ids,
+				reference,
+				error: error instanceof Error ? error.name : typeof error,
+				errorMessage: error instanceof Error ? error.message : undefined,
+			},
+		);
+		await replyToClicker(click, startFailedMessage(reference), dependencies);
+	}
+}
 
-	const at = (dependencies.approvals.clock ?? (() => new Date()))();
-	const latest: RequestView = {
-		operation,
-		record: finished ?? {
-			...record,
-			status: result.ok ? "succeeded" : "failed",
-			result: result.ok
-				? { at: at.toISOString() }
-				: { at: at.toISOString(), errorCode: result.errorCode },
-		},
-	};
-	await rewriteCard(latest, dependencies, {
-		fallback,
-		failure: result.ok ? undefined : () => cardFailure(result),
-	});
-	await dmRequester(
-		latest,
-		() => approvedOutcomeDm(latest, result.ok, result.render()),
-		dependencies,
+/**
+ * How long an approved request may wait for its run to claim it before a click hands it to the
+ * worker again. A queued job normally starts within seconds.
+ */
+const STALLED_AFTER_MS = 30_000;
+
+/** Returns true for a click on an approved request that no run has claimed for a while. */
+function isStalled(
+	result: DecisionResult,
+	dependencies: RequestDependencies,
+): result is Extract<DecisionResult, { kind: "already" }> {
+	if (
+		result.kind !== "already" ||
+		result.request.record.status !== "approved"
+	) {
+		return false;
+	}
+	const now = (dependencies.approvals.clock ?? (() => new Date()))();
+	return (
+		now.getTime() - Date.parse(result.request.record.updatedAt) >=
+		STALLED_AFTER_MS
 	);
 }
 
@@ -152,16 +159,4 @@ async function reply(
 	if (message !== undefined) {
 		await replyToClicker(click, message, dependencies);
 	}
-}
-
-/**
- * Returns the failure line for the approval card, which approvers read, in the current locale. A
- * failed credentials DM is explained to the requester in their own DM, so the card states what
- * happened in the third person.
- */
-function cardFailure(result: RunResult & { ok: false }): string {
-	if (result.errorCode === "credentials_undelivered") {
-		return t("request.card_credentials_undelivered");
-	}
-	return result.render().text;
 }

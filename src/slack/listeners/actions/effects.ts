@@ -21,6 +21,12 @@ import { describeSlackError } from "../../web-api-errors";
 /** The payload of a button click on a message, as Bolt types it. */
 export type ButtonClick = BlockAction<ButtonAction>;
 
+/** What rewriting a card and DMing a requester need; the worker has these too. */
+export type MessageDependencies = Pick<
+	RequestDependencies,
+	"approvals" | "client" | "locales" | "log"
+>;
+
 /** Location of the clicked message, used when the store has no card location. */
 export interface MessageLocation {
 	channelId: string;
@@ -90,7 +96,7 @@ export function requesterOf(request: RequestView): Requester {
  */
 export async function expireIfDue(
 	id: string,
-	dependencies: RequestDependencies,
+	dependencies: MessageDependencies,
 	fallback?: MessageLocation,
 ): Promise<void> {
 	const record = await dependencies.approvals.store.get(id);
@@ -127,7 +133,7 @@ export async function expireIfDue(
  */
 export async function rewriteCard(
 	request: RequestView,
-	dependencies: RequestDependencies,
+	dependencies: MessageDependencies,
 	options: { failure?: () => string; fallback?: MessageLocation } = {},
 ): Promise<void> {
 	const location = request.record.card ?? options.fallback;
@@ -169,7 +175,7 @@ export async function rewriteCard(
 export async function dmRequester(
 	request: RequestView,
 	build: () => SlackMessage,
-	dependencies: RequestDependencies,
+	dependencies: MessageDependencies,
 ): Promise<void> {
 	const locale = await dependencies.locales.forUser(
 		request.record.requester.userId,

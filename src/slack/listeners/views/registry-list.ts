@@ -1,7 +1,6 @@
 import { decide } from "../../../operations/policy";
 import type { Operation, Requester } from "../../../operations/types";
 import type { Registry } from "../../../sakura/types";
-import { createDmDelivery } from "../../dm";
 import {
 	DeadlineExceededError,
 	REGISTRY_LIST_DEADLINE_MS,
@@ -20,7 +19,7 @@ export class RegistryListForbiddenError extends Error {
 }
 
 /**
- * Lists the account's registries through the operations layer within `REGISTRY_LIST_DEADLINE_MS`,
+ * Lists the account's registries, through the worker that holds the SAKURA token, within `REGISTRY_LIST_DEADLINE_MS`,
  * logging why the list could not be loaded before rethrowing.
  *
  * With `checkPolicy`, a requester whom the policy forbids to list registries gets
@@ -62,12 +61,12 @@ async function listRegistries(
 		}
 	}
 
-	// Listing delivers no credentials, so the delivery is never used.
-	const runner = dependencies.runner;
-	const delivery = createDmDelivery(runner.client, runner.log);
-	const outcome = await runner.run(LIST, requester, delivery);
-	if (outcome.kind !== "registry.list") {
-		throw new Error(`registry.list returned a ${outcome.kind} outcome`);
+	const answer = await dependencies.worker.ask(
+		{ type: "registries" },
+		REGISTRY_LIST_DEADLINE_MS,
+	);
+	if (answer.type !== "registries") {
+		throw new Error(`The registries query got a ${answer.type} answer`);
 	}
-	return outcome.registries;
+	return answer.registries;
 }

@@ -1,0 +1,20 @@
+import type { RegistryApi } from "../../sakura/types";
+import type { MessageDependencies } from "../listeners/actions/effects";
+import type { JobRunnerDependencies } from "../run-to-message";
+
+/** What the worker needs: the SAKURA API, Slack, the request lifecycle and the operations. */
+export type WorkerDependencies = MessageDependencies &
+	Omit<JobRunnerDependencies, "locales"> &
+	WorkerParts;
+
+interface WorkerParts {
+	/** The SAKURA API for queries; runs reach it through `run`. */
+	registries: RegistryApi;
+	/**
+	 * How long a claim holds when the invocation does not say how long it may still run, in
+	 * milliseconds. In Lambda, the lease is the invocation's remaining time plus a margin.
+	 */
+	defaultLeaseMs: number;
+	/** @default 128 random bits, base64url */
+	newClaimant?: () => string;
+}

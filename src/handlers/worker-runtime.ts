@@ -224,6 +224,7 @@ function buildDependencies(
 				delivery,
 				log,
 				locks,
+				clock: options.clock,
 				recovering: runOptions?.recovering,
 			}),
 	};

@@ -23,6 +23,8 @@ export interface OperationContext {
 	log: Log;
 	/** Password source; tests may pass a fixed one, production uses `generatePassword`. */
 	generatePassword?: () => string;
+	/** Time source of change leases. Tests set it. @default () => new Date() */
+	clock?: () => Date;
 	/** Serialises changes to one registry user; without it, concurrent changes are not guarded. */
 	locks?: ChangeLocks;
 	/**

@@ -26,7 +26,8 @@ export async function withUserLock<T>(
 
 	const key = `user:${registry.id}:${username}`;
 	const owner = randomBytes(12).toString("base64url");
-	if (!(await locks.acquire(key, owner, USER_LEASE_MS, new Date()))) {
+	const now = (context.clock ?? (() => new Date()))();
+	if (!(await locks.acquire(key, owner, USER_LEASE_MS, now))) {
 		throw new OperationError("user_busy", {
 			registry: registry.name,
 			username,

@@ -68,6 +68,11 @@ export interface StandInFailure {
 	httpStatus?: number;
 	/** Seconds in `Retry-After` for a 429. @default 1 */
 	retryAfterSeconds?: number;
+	/**
+	 * Records the call and never answers it, as when the caller's process dies while waiting;
+	 * `close()` ends the connection.
+	 */
+	hang?: boolean;
 }
 
 export interface SlackStandInOptions {
@@ -273,6 +278,12 @@ function jsonAnswer(result: { ok: boolean; error?: string }): Answer {
 }
 
 function failureAnswer(failure: StandInFailure): Answer {
+	if (failure.hang === true) {
+		return {
+			summary: { ok: false, error: "no_response" },
+			send: () => undefined,
+		};
+	}
 	const status = failure.httpStatus;
 	if (status === undefined) {
 		return jsonAnswer({ ok: false, error: failure.error ?? "fatal_error" });

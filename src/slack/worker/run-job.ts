@@ -28,8 +28,12 @@ export class JobInProgressError extends Error {
 	}
 }
 
-/** Time added to a Lambda invocation's remaining time, so a lease outlasts the run that holds it. */
-const LEASE_MARGIN_MS = 5_000;
+/**
+ * Time added to a Lambda invocation's remaining time, so a lease outlasts the run that holds it and
+ * the 60-second change lease on a registry user that the run may have taken last. A retry that takes
+ * the request over then never finds the user locked by the run it replaces.
+ */
+const LEASE_MARGIN_MS = 60_000;
 
 export interface RunJobOptions {
 	/** Milliseconds the invocation may still run, from Lambda's `getRemainingTimeInMillis`. */

@@ -623,3 +623,111 @@ describe("unknown id", () => {
 		await expect(fixture.store.get(id)).resolves.toBeUndefined();
 	});
 });
+
+describe("take-over and abandon", () => {
+	const AFTER_LEASE = new Date(LEASE_UNTIL.getTime() + 1);
+	const NEXT_LEASE = new Date(LEASE_UNTIL.getTime() + 120_000);
+
+	async function createRunning(): Promise<RequestRecord> {
+		const record = await createApproved();
+		await fixture.store.claim(record.id, BEFORE_EXPIRY, "run-1", LEASE_UNTIL);
+		return record;
+	}
+
+	test("a run's lease must end before another takes it over", async () => {
+		const record = await createRunning();
+
+		const early = await fixture.store.takeOver(
+			record.id,
+			BEFORE_EXPIRY,
+			"run-1",
+			"run-2",
+			NEXT_LEASE,
+		);
+		const late = await fixture.store.takeOver(
+			record.id,
+			AFTER_LEASE,
+			"run-1",
+			"run-2",
+			NEXT_LEASE,
+		);
+
+		expect(early).toMatchObject({ kind: "unchanged", because: "status" });
+		expect(late.kind).toBe("changed");
+		expect(await fixture.store.get(record.id)).toMatchObject({
+			status: "running",
+			claimant: "run-2",
+			attempt: 2,
+			leaseUntil: NEXT_LEASE.toISOString(),
+		});
+	});
+
+	test("of two retries only one takes the request over", async () => {
+		const record = await createRunning();
+
+		const results = await Promise.all(
+			["run-2", "run-3"].map((claimant) =>
+				fixture.store.takeOver(
+					record.id,
+					AFTER_LEASE,
+					"run-1",
+					claimant,
+					NEXT_LEASE,
+				),
+			),
+		);
+
+		expect(results.filter((result) => result.kind === "changed")).toHaveLength(
+			1,
+		);
+	});
+
+	test("abandon fails an approved request and a running one only after its lease", async () => {
+		const approved = await createApproved();
+		const running = await createRunning();
+
+		const unclaimed = await fixture.store.abandon(
+			approved.id,
+			BEFORE_EXPIRY,
+			"job_failed",
+		);
+		const live = await fixture.store.abandon(
+			running.id,
+			BEFORE_EXPIRY,
+			"job_failed",
+		);
+		const ended = await fixture.store.abandon(
+			running.id,
+			AFTER_LEASE,
+			"job_failed",
+		);
+
+		expect(unclaimed).toMatchObject({
+			kind: "changed",
+			record: { status: "failed", result: { errorCode: "job_failed" } },
+		});
+		expect(live).toMatchObject({ kind: "unchanged", because: "status" });
+		expect(ended).toMatchObject({
+			kind: "changed",
+			record: { status: "failed" },
+		});
+	});
+
+	test("abandon leaves a finished request's outcome alone", async () => {
+		const record = await createRunning();
+		await fixture.store.finish(record.id, "succeeded", {
+			at: BEFORE_EXPIRY.toISOString(),
+		});
+
+		const result = await fixture.store.abandon(
+			record.id,
+			AFTER_LEASE,
+			"job_failed",
+		);
+
+		expect(result).toMatchObject({
+			kind: "unchanged",
+			record: { status: "succeeded" },
+		});
+	});
+});

@@ -73,36 +73,22 @@ export function helpScenario(sandbox: Sandbox): WarmScenario {
 }
 
 /**
- * `/registry list`: the policy runs it at once, and the inline dispatcher calls the SAKURA
- * emulator and posts the list to the response URL before the handler returns. The check looks
- * for `registryName` in that post, so the registry must exist before the first request.
+ * `/registry list`: the policy runs it at once, so the slack handler records the request, hands it
+ * to the worker through the Lambda Invoke stand-in and acks with a "listing" message, as deployed.
+ * The worker's run happens after the ack and is not timed.
  */
-export function listScenario(
-	sandbox: Sandbox,
-	registryName: string,
-): WarmScenario {
-	let responseUrl = "";
+export function listScenario(sandbox: Sandbox): WarmScenario {
 	return {
 		name: "/registry list",
 		handler: sandbox.handler,
-		event: () => {
-			const event = slashCommandEvent(
-				"list",
-				sandbox.signingSecret,
-				sandbox.slack,
-			);
-			responseUrl = responseUrlOf(event);
-			return event;
-		},
+		event: () =>
+			slashCommandEvent("list", sandbox.signingSecret, sandbox.slack),
 		check: (response) => {
 			expectStatus(response, 200, "/registry list");
-			const post = sandbox.slack.responses.at(-1);
-			if (
-				post?.url !== responseUrl ||
-				!JSON.stringify(post.body).includes(registryName)
-			) {
+			// The sample requester reads Japanese: 「レジストリの一覧を取得しています…」.
+			if (!String(response.body).includes("レジストリの一覧を取得しています")) {
 				throw new Error(
-					`/registry list posted no list with ${registryName}: ${JSON.stringify(post?.body).slice(0, 300)}`,
+					`/registry list was not acked as handed over: ${String(response.body).slice(0, 300)}`,
 				);
 			}
 		},
@@ -129,6 +115,8 @@ export async function finishedClickScenario(
 
 	const approval = await sandbox.handler(click(), BENCH_LAMBDA_CONTEXT);
 	expectStatus(approval, 200, "the first approval");
+	// The worker creates the registry after the ack.
+	await sandbox.lambda?.idle();
 	const creations = sandbox.emulator?.requests.filter(
 		(request) =>
 			request.method === "POST" && request.path.includes("commonserviceitem"),
@@ -253,9 +241,4 @@ export function expectStatus(
 			`${what} returned HTTP ${response.statusCode}, expected ${expected}: ${String(response.body).slice(0, 300)}`,
 		);
 	}
-}
-
-/** Reads the `response_url` field back out of a signed slash command event. */
-function responseUrlOf(event: APIGatewayProxyEventV2): string {
-	return new URLSearchParams(event.body ?? "").get("response_url") ?? "";
 }

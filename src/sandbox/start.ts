@@ -2,11 +2,17 @@ import { randomBytes } from "node:crypto";
 import { DynamoDBClient } from "@aws-sdk/client-dynamodb";
 import { ConfigError, parseSettings } from "../config";
 import { inProcessWorker } from "../handlers/in-process-worker";
+import {
+	createJobFailedHandler,
+	type FailedInvocationRecord,
+} from "../handlers/job-failed";
 import { createSlackHandler, type SlackHandler } from "../handlers/runtime";
+import { createWorkerHandler } from "../handlers/worker";
 import type { Log } from "../logging";
 import { loadPolicy, PolicyError } from "../operations/policy";
 import { createRequestsTable } from "../store";
 import { type DynaliteServer, startDynalite } from "./dynalite";
+import { type LambdaStandIn, startLambdaStandIn } from "./lambda-stand-in";
 import {
 	SANDBOX_CREDENTIALS,
 	type SakuraEmulator,
@@ -35,6 +41,8 @@ export interface Sandbox {
 	emulator?: SakuraEmulator;
 	secrets: SecretsManagerStandIn;
 	dynalite: DynaliteServer;
+	/** Present with `lambdaWorker`. */
+	lambda?: LambdaStandIn;
 	signingSecret: string;
 	close(): Promise<void>;
 }
@@ -48,6 +56,12 @@ export interface SandboxOptions {
 	htpasswdPath?: string;
 	/** Controls "now" for approvals and expiry. @default the system clock */
 	clock?: () => Date;
+	/**
+	 * Runs the worker behind a stand-in of the Lambda Invoke API, as deployed: the slack handler
+	 * acks after handing each job over, and the result arrives afterwards.
+	 * @default false: the worker runs in the handler's process and finishes before the ack
+	 */
+	lambdaWorker?: boolean;
 }
 
 /**
@@ -116,17 +130,44 @@ export async function startSandbox(
 		CHANNEL_LOCALES: env.CHANNEL_LOCALES,
 	};
 	process.env.LOG_LEVEL = handlerEnv.LOG_LEVEL;
-	// The worker runs in this process; on Lambda it is its own function.
-	const handler = createSlackHandler({
-		env: handlerEnv,
-		logger: options.logger,
-		clock: options.clock,
-		worker: inProcessWorker({
+	let lambda: LambdaStandIn | undefined;
+	let handler: SlackHandler;
+	if (options.lambdaWorker === true) {
+		const workerOptions = {
 			env: handlerEnv,
 			logger: options.logger,
 			clock: options.clock,
-		}),
-	});
+		};
+		const worker = createWorkerHandler(workerOptions);
+		const jobFailed = createJobFailedHandler(workerOptions);
+		lambda = await startLambdaStandIn({
+			functions: {
+				worker: (event, context) => worker(event, context),
+				jobFailed: (event, context) =>
+					jobFailed(event as FailedInvocationRecord, context),
+			},
+			onFailure: { worker: "jobFailed" },
+			retryDelayMs: 1_000,
+		});
+		process.env.AWS_ENDPOINT_URL_LAMBDA = lambda.endpoint;
+		handler = createSlackHandler({
+			env: { ...handlerEnv, WORKER_FUNCTION_NAME: "worker" },
+			logger: options.logger,
+			clock: options.clock,
+		});
+	} else {
+		// The worker runs in this process; on Lambda it is its own function.
+		handler = createSlackHandler({
+			env: handlerEnv,
+			logger: options.logger,
+			clock: options.clock,
+			worker: inProcessWorker({
+				env: handlerEnv,
+				logger: options.logger,
+				clock: options.clock,
+			}),
+		});
+	}
 
 	return {
 		handler,
@@ -134,9 +175,12 @@ export async function startSandbox(
 		emulator,
 		secrets,
 		dynalite,
+		lambda,
 		signingSecret,
 		async close() {
+			await lambda?.idle();
 			await Promise.all([
+				lambda?.close(),
 				slack.close(),
 				secrets.close(),
 				dynalite.close(),

@@ -213,9 +213,10 @@ test("a job whose every run crashes is reported to the requester", async () => {
 	expect(report).toContain("stopped before it finished");
 	expect(report).toContain("/registry user list team-images");
 
-	const stored = await store.get(
-		(lambda?.invocations[0].payload as { requestId: string }).requestId,
-	);
+	const first = lambda?.invocations[0]?.payload as
+		| { requestId?: string }
+		| undefined;
+	const stored = await store.get(String(first?.requestId));
 	expect(stored).toMatchObject({
 		status: "failed",
 		result: { errorCode: "job_failed" },

@@ -87,7 +87,11 @@ async function main(): Promise<void> {
 		const baselineBundle = await zipBundle(baselineFile);
 
 		// An empty environment keeps real SAKURA credentials out, so the emulator serves every call.
-		sandbox = await startSandbox({ env: {}, lambdaWorker: true });
+		sandbox = await startSandbox({
+			env: {},
+			lambdaWorker: true,
+			holdWorkerJobs: true,
+		});
 		// The click's setup creates the registry that every list request then finds.
 		const click = await finishedClickScenario(sandbox, BENCH_REGISTRY);
 		const scenarios: WarmScenario[] = [

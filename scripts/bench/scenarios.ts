@@ -115,8 +115,8 @@ export async function finishedClickScenario(
 
 	const approval = await sandbox.handler(click(), BENCH_LAMBDA_CONTEXT);
 	expectStatus(approval, 200, "the first approval");
-	// The worker creates the registry after the ack.
-	await sandbox.lambda?.idle();
+	// The worker creates the registry after the ack, when its held job is run.
+	await sandbox.lambda?.runHeld();
 	const creations = sandbox.emulator?.requests.filter(
 		(request) =>
 			request.method === "POST" && request.path.includes("commonserviceitem"),

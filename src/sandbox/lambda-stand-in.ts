@@ -27,6 +27,12 @@ export interface LambdaStandInOptions {
 	deliveries?: number;
 	/** What `getRemainingTimeInMillis` returns. @default 60_000 */
 	remainingMs?: number;
+	/**
+	 * Holds asynchronous events until `runHeld` is called, as when the function runs in another
+	 * container: a benchmark of the caller then measures the caller alone.
+	 * @default false
+	 */
+	holdAsync?: boolean;
 }
 
 /** One invocation as the stand-in received it. */
@@ -46,6 +52,8 @@ export interface LambdaStandIn {
 	readonly invocations: readonly RecordedInvocation[];
 	/** Resolves once every asynchronous run, retry and destination call has ended. */
 	idle(): Promise<void>;
+	/** Starts the events held by `holdAsync` and resolves once they and their retries have ended. */
+	runHeld(): Promise<void>;
 	close(): Promise<void>;
 }
 
@@ -62,6 +70,7 @@ export async function startLambdaStandIn(
 	options: LambdaStandInOptions,
 ): Promise<LambdaStandIn> {
 	const invocations: RecordedInvocation[] = [];
+	const held: (() => void)[] = [];
 	const running = new Set<Promise<void>>();
 	const maxRetries = options.maxRetries ?? 2;
 
@@ -162,7 +171,12 @@ export async function startLambdaStandIn(
 		const payload: unknown = text === "" ? {} : JSON.parse(text);
 		if (request.headers["x-amz-invocation-type"] === "Event") {
 			for (let copy = 0; copy < (options.deliveries ?? 1); copy++) {
-				track(deliver(functionName, payload));
+				const start = () => track(deliver(functionName, payload));
+				if (options.holdAsync === true) {
+					held.push(start);
+				} else {
+					start();
+				}
 			}
 			response.writeHead(202);
 			response.end();
@@ -200,6 +214,14 @@ export async function startLambdaStandIn(
 		endpoint: `http://127.0.0.1:${port}`,
 		invocations,
 		async idle() {
+			while (running.size > 0) {
+				await Promise.allSettled([...running]);
+			}
+		},
+		async runHeld() {
+			for (const start of held.splice(0)) {
+				start();
+			}
 			while (running.size > 0) {
 				await Promise.allSettled([...running]);
 			}

@@ -62,6 +62,12 @@ export interface SandboxOptions {
 	 * @default false: the worker runs in the handler's process and finishes before the ack
 	 */
 	lambdaWorker?: boolean;
+	/**
+	 * With `lambdaWorker`, holds each job until `lambda.runHeld()`, so that a benchmark times the
+	 * slack handler alone, as on Lambda, where the worker runs in another container.
+	 * @default false
+	 */
+	holdWorkerJobs?: boolean;
 }
 
 /**
@@ -148,6 +154,7 @@ export async function startSandbox(
 			},
 			onFailure: { worker: "jobFailed" },
 			retryDelayMs: 1_000,
+			holdAsync: options.holdWorkerJobs,
 		});
 		process.env.AWS_ENDPOINT_URL_LAMBDA = lambda.endpoint;
 		handler = createSlackHandler({
@@ -178,7 +185,7 @@ export async function startSandbox(
 		lambda,
 		signingSecret,
 		async close() {
-			await lambda?.idle();
+			await lambda?.runHeld();
 			await Promise.all([
 				lambda?.close(),
 				slack.close(),

@@ -1,5 +1,7 @@
 import type { Logger } from "@aws-lambda-powertools/logger";
+import { SecretLoadError } from "../aws/secrets";
 import {
+	ConfigError,
 	parseSakuraSecrets,
 	parseSettings,
 	parseSlackSecrets,
@@ -12,10 +14,14 @@ import { runOperation } from "../operations/run";
 import { SakuraClient } from "../sakura";
 import { createSlackDirectory, createSlackUsers } from "../slack/directory";
 import type { QueryAnswer, RunJob, WorkerQuery } from "../slack/jobs";
+import type { MessageDependencies } from "../slack/listeners/actions/effects";
 import { createLocaleResolver } from "../slack/locale-resolver";
 import { createWebClient } from "../slack/web-client";
 import type { WorkerDependencies } from "../slack/worker/dependencies";
-import { reportFailedJob } from "../slack/worker/job-failed";
+import {
+	reportFailedJob,
+	reportMisconfiguredJob,
+} from "../slack/worker/job-failed";
 import { answerQuery } from "../slack/worker/queries";
 import { runJob } from "../slack/worker/run-job";
 import { DynamoLocks, DynamoRequestStore } from "../store";
@@ -60,8 +66,10 @@ export interface WorkerRuntime {
  * Creates the worker's runtime. It reads the Slack secret (`SLACK_SECRET_ID`, for the bot token)
  * and the SAKURA secret (`SAKURA_SECRET_ID`), each cached for `SECRET_CACHE_TTL_SECONDS`, or both
  * from the environment when unset. Clients are built on first use and rebuilt when a secret's value
- * changes. A build failure is logged with the setting or secret it names and then thrown, so
- * Lambda retries the job; its secrets never appear in the log.
+ * changes. A build failure is logged with the setting or secret it names; secret values never
+ * appear in the log. A SAKURA secret that is missing, unreadable by the role or without its keys
+ * fails the job at once with a "misconfigured" message to the requester; any other failure is
+ * thrown, so Lambda retries the job.
  */
 export function createWorkerRuntime(
 	options: WorkerRuntimeOptions = {},
@@ -83,54 +91,111 @@ export function createWorkerRuntime(
 		  }
 		| undefined;
 	let container: ContainerState | undefined;
-	let built:
-		| {
-				fingerprint: string;
-				dependencies: WorkerDependencies;
-				sakura: SakuraClient;
-		  }
+	let messagesBuilt:
+		| { fingerprint: string; messages: MessageDependencies }
 		| undefined;
+	let sakuraBuilt: { fingerprint: string; client: SakuraClient } | undefined;
 
-	const dependencies = async (): Promise<WorkerDependencies> => {
+	const setup = () => {
+		const settings = parseSettings(env);
+		loaders ??= {
+			slack: secretSource(settings.slackSecretId, settings, env),
+			sakura: secretSource(settings.sakuraSecretId, settings, env),
+		};
+		container ??= buildContainerState(settings);
+		return { settings, loaders, container };
+	};
+
+	/** Builds what reporting needs: Slack, the store and the policy, from the Slack secret. */
+	const messagesPart = async (): Promise<MessageDependencies> => {
 		try {
-			const settings = parseSettings(env);
-			loaders ??= {
-				slack: secretSource(settings.slackSecretId, settings, env),
-				sakura: secretSource(settings.sakuraSecretId, settings, env),
-			};
-			container ??= buildContainerState(settings);
-			const [slackValues, sakuraValues] = await Promise.all([
-				loaders.slack(),
-				loaders.sakura(),
-			]);
-			const fingerprint = JSON.stringify([slackValues, sakuraValues]);
-			if (built !== undefined && built.fingerprint === fingerprint) {
-				return built.dependencies;
+			const { settings, loaders, container } = setup();
+			const values = await loaders.slack();
+			const fingerprint = JSON.stringify(values);
+			if (messagesBuilt?.fingerprint !== fingerprint) {
+				messagesBuilt = {
+					fingerprint,
+					messages: buildMessages(settings, values, container, {
+						log,
+						clock: options.clock,
+					}),
+				};
 			}
-
-			const previous = built;
-			built = {
-				fingerprint,
-				...buildDependencies(settings, slackValues, sakuraValues, container, {
-					log,
-					clock: options.clock,
-					defaultLeaseMs: options.defaultLeaseMs ?? DEFAULT_LEASE_MS,
-				}),
-			};
-			if (previous !== undefined) {
-				setTimeout(() => void previous.sakura.close(), 60_000).unref();
-			}
-			return built.dependencies;
+			return messagesBuilt.messages;
 		} catch (error) {
 			logBuildFailure(error, log, "Worker");
 			throw error;
 		}
 	};
 
+	/** Builds the SAKURA client from the SAKURA secret; a new value replaces the client. */
+	const sakuraPart = async (): Promise<SakuraClient> => {
+		try {
+			const { settings, loaders } = setup();
+			const values = await loaders.sakura();
+			const fingerprint = JSON.stringify(values);
+			if (sakuraBuilt?.fingerprint !== fingerprint) {
+				const previous = sakuraBuilt;
+				sakuraBuilt = {
+					fingerprint,
+					client: buildSakuraClient(settings, values, log),
+				};
+				if (previous !== undefined) {
+					// Runs still using the old client keep it until they finish.
+					setTimeout(() => void previous.client.close(), 60_000).unref();
+				}
+			}
+			return sakuraBuilt.client;
+		} catch (error) {
+			logBuildFailure(error, log, "Worker");
+			throw error;
+		}
+	};
+
+	const dependencies = async (): Promise<WorkerDependencies> => {
+		const messages = await messagesPart();
+		let sakura: SakuraClient;
+		try {
+			sakura = await sakuraPart();
+		} catch (error) {
+			throw new SakuraSetupError(error, messages);
+		}
+		const { settings, container } = setup();
+		const locks = new DynamoLocks({
+			tableName: settings.approvals.requestsTable,
+			client: container.dynamodb,
+		});
+		return {
+			...messages,
+			registries: sakura,
+			defaultLeaseMs: options.defaultLeaseMs ?? DEFAULT_LEASE_MS,
+			run: (operation, requester, delivery, runOptions) =>
+				runOperation(operation, requester, {
+					registries: sakura,
+					delivery,
+					log: messages.log,
+					locks,
+					clock: options.clock,
+					recovering: runOptions?.recovering,
+				}),
+		};
+	};
+
 	return {
 		log,
 		async run(job, remainingMs) {
-			await runJob(job, await dependencies(), { remainingMs });
+			let ready: WorkerDependencies;
+			try {
+				ready = await dependencies();
+			} catch (error) {
+				if (error instanceof SakuraSetupError && isPermanent(error.cause)) {
+					// Retrying cannot help until an admin fixes the secret; the requester hears now.
+					await reportMisconfiguredJob(job, error.messages);
+					return;
+				}
+				throw error;
+			}
+			await runJob(job, ready, { remainingMs });
 		},
 		async answer(query) {
 			const ready = await dependencies();
@@ -146,13 +211,13 @@ export function createWorkerRuntime(
 			return answerQuery(query, ready.registries);
 		},
 		async reportFailed(job) {
-			await reportFailedJob(job, await dependencies());
+			await reportFailedJob(job, await messagesPart());
 		},
 		addContext(context) {
 			powertools?.addContext(context);
 		},
 		async close() {
-			await built?.sakura.close();
+			await sakuraBuilt?.client.close();
 		},
 	};
 }
@@ -160,38 +225,67 @@ export function createWorkerRuntime(
 /** Lease of a run outside Lambda: longer than the SAKURA client's retries of one call. */
 const DEFAULT_LEASE_MS = 120_000;
 
-function buildDependencies(
-	settings: Settings,
-	slackValues: Record<string, unknown>,
-	sakuraValues: Record<string, unknown>,
-	container: ContainerState,
-	options: { log: Log; clock?: () => Date; defaultLeaseMs: number },
-): { dependencies: WorkerDependencies; sakura: SakuraClient } {
-	const { log } = options;
-	const slackSecrets = parseSlackSecrets(
-		slackValues,
-		sourceName(settings.slackSecretId),
+/** The SAKURA secret could not be read or lacks a key; `messages` can still report that. */
+class SakuraSetupError extends Error {
+	constructor(
+		override readonly cause: unknown,
+		readonly messages: MessageDependencies,
+	) {
+		super("The worker could not set up its SAKURA client", { cause });
+		this.name = "SakuraSetupError";
+	}
+}
+
+/**
+ * AWS errors and secret contents that stay wrong until an admin changes something. Throttling and
+ * network errors are not among them: Lambda retries those jobs.
+ */
+const PERMANENT_SECRET_FAILURE =
+	/^(ResourceNotFoundException|AccessDeniedException|DecryptionFailure|InvalidRequestException|InvalidParameterException|InvalidSecretFormat|EmptySecret)/;
+
+function isPermanent(error: unknown): boolean {
+	if (error instanceof ConfigError) {
+		return true;
+	}
+	return (
+		error instanceof SecretLoadError &&
+		PERMANENT_SECRET_FAILURE.test(error.reason)
 	);
-	const sakuraSecrets = parseSakuraSecrets(
-		sakuraValues,
+}
+
+function buildSakuraClient(
+	settings: Settings,
+	values: Record<string, unknown>,
+	log: Log,
+): SakuraClient {
+	const secrets = parseSakuraSecrets(
+		values,
 		sourceName(settings.sakuraSecretId),
 	);
-
-	const sakura = new SakuraClient({
-		accessToken: sakuraSecrets.sakuraAccessToken,
-		accessTokenSecret: sakuraSecrets.sakuraAccessTokenSecret,
+	return new SakuraClient({
+		accessToken: secrets.sakuraAccessToken,
+		accessTokenSecret: secrets.sakuraAccessTokenSecret,
 		rootUrl: settings.sakura.rootUrl,
 		zone: settings.sakura.zone,
 		timeoutMs: settings.sakura.timeoutMs,
 		logger: log,
 	});
+}
+
+function buildMessages(
+	settings: Settings,
+	values: Record<string, unknown>,
+	container: ContainerState,
+	options: { log: Log; clock?: () => Date },
+): MessageDependencies {
+	const { log } = options;
+	const slackSecrets = parseSlackSecrets(
+		values,
+		sourceName(settings.slackSecretId),
+	);
 	const client = createWebClient(slackSecrets.slackBotToken, {
 		slackApiUrl: settings.slackApiUrl,
 		log,
-	});
-	const locks = new DynamoLocks({
-		tableName: settings.approvals.requestsTable,
-		client: container.dynamodb,
 	});
 	const users = createSlackUsers(client);
 	const locales = createLocaleResolver({
@@ -210,23 +304,5 @@ function buildDependencies(
 		log,
 		clock: options.clock,
 	};
-
-	const dependencies: WorkerDependencies = {
-		approvals,
-		client,
-		locales,
-		log,
-		registries: sakura,
-		defaultLeaseMs: options.defaultLeaseMs,
-		run: (operation, requester, delivery, runOptions) =>
-			runOperation(operation, requester, {
-				registries: sakura,
-				delivery,
-				log,
-				locks,
-				clock: options.clock,
-				recovering: runOptions?.recovering,
-			}),
-	};
-	return { dependencies, sakura };
+	return { approvals, client, locales, log };
 }

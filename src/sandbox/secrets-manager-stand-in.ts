@@ -11,6 +11,8 @@ export interface SecretsManagerFault {
 	type: string;
 	status?: number;
 	message?: string;
+	/** Only requests for this secret take the fault. @default any secret */
+	secretId?: string;
 }
 
 export interface SecretsManagerStandIn {
@@ -62,7 +64,11 @@ export async function startSecretsManagerStandIn(options: {
 		}
 		requests.push({ target, secretId });
 
-		const fault = faults.shift();
+		const index = faults.findIndex(
+			(candidate) =>
+				candidate.secretId === undefined || candidate.secretId === secretId,
+		);
+		const fault = index === -1 ? undefined : faults.splice(index, 1)[0];
 		if (fault !== undefined) {
 			sendError(
 				response,

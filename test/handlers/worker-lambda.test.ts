@@ -9,9 +9,14 @@ import {
 	startLambdaStandIn,
 } from "../../src/sandbox/lambda-stand-in";
 import {
+	SANDBOX_CREDENTIALS,
 	type SakuraEmulator,
 	startSakuraEmulator,
 } from "../../src/sandbox/sakura-emulator";
+import {
+	type SecretsManagerStandIn,
+	startSecretsManagerStandIn,
+} from "../../src/sandbox/secrets-manager-stand-in";
 import {
 	type SlackStandIn,
 	startSlackStandIn,
@@ -240,3 +245,115 @@ test("a worker that cannot be reached gets a reference in the ack", async () => 
 	expect(emulator.requests).toHaveLength(0);
 	void handler;
 }, 30_000);
+
+describe("the worker's SAKURA secret", () => {
+	let secrets: SecretsManagerStandIn;
+	let savedSecretsEndpoint: string | undefined;
+
+	beforeEach(async () => {
+		secrets = await startSecretsManagerStandIn({
+			secrets: {
+				"registry-bot/slack": JSON.stringify({
+					SLACK_SIGNING_SECRET: SIGNING_SECRET,
+					SLACK_BOT_TOKEN: standIn.botToken,
+				}),
+				"registry-bot/sakura-partial": JSON.stringify({
+					SAKURA_ACCESS_TOKEN: "only-half-of-the-key",
+				}),
+			},
+		});
+		savedSecretsEndpoint = process.env.AWS_ENDPOINT_URL_SECRETS_MANAGER;
+		process.env.AWS_ENDPOINT_URL_SECRETS_MANAGER = secrets.endpoint;
+		for (const name of [
+			"SLACK_SIGNING_SECRET",
+			"SLACK_BOT_TOKEN",
+			"SAKURA_ACCESS_TOKEN",
+			"SAKURA_ACCESS_TOKEN_SECRET",
+		]) {
+			delete env[name];
+		}
+		env.SLACK_SECRET_ID = "registry-bot/slack";
+	});
+
+	afterEach(async () => {
+		if (savedSecretsEndpoint === undefined) {
+			delete process.env.AWS_ENDPOINT_URL_SECRETS_MANAGER;
+		} else {
+			process.env.AWS_ENDPOINT_URL_SECRETS_MANAGER = savedSecretsEndpoint;
+		}
+		await secrets.close();
+	});
+
+	test.each([
+		["a missing secret", "registry-bot/no-such-secret", "ResourceNotFoundException"],
+		[
+			"a secret without its keys",
+			"registry-bot/sakura-partial",
+			"SAKURA_ACCESS_TOKEN_SECRET or SAKURACLOUD_ACCESS_TOKEN_SECRET is missing",
+		],
+	])(
+		"%s tells the requester the bot is misconfigured",
+		async (_case, secretId, logged) => {
+			env.SAKURA_SECRET_ID = secretId;
+			const { handler, log } = await startFunctions();
+			const responseUrl = standIn.newResponseUrl();
+
+			const response = await handler(
+				command("user add team-images --user ci", responseUrl),
+				LAMBDA_CONTEXT,
+			);
+			await lambda?.idle();
+
+			expect(response.statusCode).toBe(200);
+			const report = await waitFor(() => postsTo(responseUrl)[0], 5_000);
+			expect(report).toContain("The bot is misconfigured");
+			expect(report).not.toMatch(/at .*\.ts:\d+|Error:/);
+			const line = log.lines.find(
+				(entry) =>
+					entry.message === "Worker could not read its secret" ||
+					entry.message === "Worker is misconfigured",
+			);
+			expect(JSON.stringify(line?.extra)).toContain(logged);
+			if (logged === "ResourceNotFoundException") {
+				expect(line?.extra).toMatchObject({ secretId });
+			}
+			expect(log.text()).not.toContain("only-half-of-the-key");
+			expect(emulator.requests).toHaveLength(0);
+			// The job failed for good at once; Lambda did not retry it.
+			expect(
+				lambda?.invocations.filter((entry) => entry.functionName === "worker"),
+			).toHaveLength(1);
+		},
+		30_000,
+	);
+
+	test("a throttled read is retried by Lambda and then runs", async () => {
+		env.SAKURA_SECRET_ID = "registry-bot/sakura-partial";
+		secrets.setSecret(
+			"registry-bot/sakura-partial",
+			JSON.stringify({
+				SAKURA_ACCESS_TOKEN: SANDBOX_CREDENTIALS.accessToken,
+				SAKURA_ACCESS_TOKEN_SECRET: SANDBOX_CREDENTIALS.accessTokenSecret,
+			}),
+		);
+		const { handler } = await startFunctions();
+		const responseUrl = standIn.newResponseUrl();
+		// The SDK makes two attempts per read; both are throttled on the first run.
+		for (let i = 0; i < 2; i++) {
+			secrets.failNext({
+				type: "ThrottlingException",
+				status: 400,
+				secretId: "registry-bot/sakura-partial",
+			});
+		}
+
+		await handler(command("list", responseUrl), LAMBDA_CONTEXT);
+		await lambda?.idle();
+
+		const runs = lambda?.invocations.filter(
+			(entry) => entry.functionName === "worker",
+		);
+		expect(runs?.map((entry) => entry.attempt)).toEqual([1, 2]);
+		expect(postsTo(responseUrl).at(-1)).toContain("team-images");
+	}, 30_000);
+});

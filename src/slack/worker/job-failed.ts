@@ -1,6 +1,8 @@
+import { t } from "../../i18n";
 import { parseStoredOperation } from "../../operations/approvals";
 import { OperationError } from "../../operations/errors";
 import { operationErrorMessage } from "../blocks";
+import { section } from "../blocks/mrkdwn";
 import type { RunJob } from "../jobs";
 import type { MessageDependencies } from "../listeners/actions/effects";
 import { reportResult } from "./report";
@@ -55,6 +57,40 @@ export async function reportFailedJob(
 			errorCode: error.code,
 			render: () => operationErrorMessage(error, operation),
 		},
+		dependencies,
+	);
+}
+
+/**
+ * Fails a job that cannot run until an admin fixes the bot's SAKURA secret, and tells the
+ * requester that the bot is misconfigured. A request that a run already holds is left alone.
+ */
+export async function reportMisconfiguredJob(
+	job: RunJob,
+	dependencies: MessageDependencies,
+): Promise<void> {
+	const { store, log } = dependencies.approvals;
+	const now = (dependencies.approvals.clock ?? (() => new Date()))();
+
+	const result = await store.abandon(job.requestId, now, "misconfigured");
+	if (result.kind !== "changed") {
+		log.warn("Misconfigured worker left a request unchanged", {
+			requestId: job.requestId,
+			result: result.kind,
+		});
+		return;
+	}
+	const operation = parseStoredOperation(result.record.operation);
+	if (operation === undefined) {
+		return;
+	}
+	const render = () => {
+		const text = t("app.misconfigured");
+		return { text, blocks: [section(text)] };
+	};
+	await reportResult(
+		{ record: result.record, operation },
+		{ ok: false, errorCode: "misconfigured", render },
 		dependencies,
 	);
 }

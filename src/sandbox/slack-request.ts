@@ -1,5 +1,6 @@
 import { createHmac } from "node:crypto";
 import type { APIGatewayProxyEventV2 } from "aws-lambda";
+import { recordForSecretScan } from "./secret-scan-record";
 import { SANDBOX_TEAM_ID } from "./slack-stand-in/users";
 
 /** The fields of a slash command request, in the order Slack sends them. */
@@ -73,6 +74,9 @@ export function decodeSlashCommand(rawBody: string): SlashCommandFields {
 	return fields as SlashCommandFields;
 }
 
+/** Signing secrets already handed to the secret scan, so each is written once per module load. */
+const signingSecretsRecorded = new Set<string>();
+
 /**
  * Computes Slack's request signature: `v0=` and the hex HMAC-SHA256, keyed with the signing
  * secret, of `v0:<timestamp>:<raw body>`.
@@ -82,6 +86,14 @@ export function signSlackRequest(
 	timestampSeconds: number,
 	rawBody: string,
 ): string {
+	if (!signingSecretsRecorded.has(signingSecret)) {
+		signingSecretsRecorded.add(signingSecret);
+		recordForSecretScan({
+			type: "secret",
+			kind: "slack-signing-secret",
+			value: signingSecret,
+		});
+	}
 	const digest = createHmac("sha256", signingSecret)
 		.update(`v0:${timestampSeconds}:${rawBody}`)
 		.digest("hex");

@@ -5,6 +5,7 @@ import {
 	type ServerResponse,
 } from "node:http";
 import type { AddressInfo } from "node:net";
+import { recordForSecretScan } from "./secret-scan-record";
 import {
 	SAMPLE_USERS,
 	SANDBOX_TEAM_ID,
@@ -122,6 +123,11 @@ export async function startSlackStandIn(
 	const listeners = new Set<(record: StandInRecord) => void>();
 	const failures = new Map<string, StandInFailure[]>();
 	const responseUrlUses = new Map<string, number>();
+	recordForSecretScan({
+		type: "secret",
+		kind: "slack-bot-token",
+		value: botToken,
+	});
 
 	const record = (entry: StandInRecord) => {
 		if (entry.type === "call") {
@@ -129,6 +135,7 @@ export async function startSlackStandIn(
 		} else {
 			responses.push(entry.response);
 		}
+		recordStandInForScan(entry);
 		for (const listener of listeners) {
 			listener(entry);
 		}
@@ -263,6 +270,23 @@ export async function startSlackStandIn(
 			});
 		},
 	};
+}
+
+/**
+ * Writes a call or a response URL post to the secret scan's artifact. A `token` argument is left
+ * out, because Slack accepts the bot token there as in the `Authorization` header.
+ */
+function recordStandInForScan(entry: StandInRecord): void {
+	if (entry.type === "response") {
+		recordForSecretScan({
+			type: "response-url-post",
+			url: entry.response.url,
+			body: entry.response.body,
+		});
+		return;
+	}
+	const { token: _token, ...body } = entry.call.body;
+	recordForSecretScan({ type: "slack-call", method: entry.call.method, body });
 }
 
 interface Answer {

@@ -1,4 +1,5 @@
 import type { Log } from "../../src/logging";
+import { recordForSecretScan } from "../../src/sandbox/secret-scan-record";
 
 export interface CapturedLine {
 	level: "debug" | "info" | "warn" | "error";
@@ -6,7 +7,10 @@ export interface CapturedLine {
 	extra?: Record<string, unknown>;
 }
 
-/** A `Log` that keeps every line, so tests can assert on them and scan them for secrets. */
+/**
+ * A `Log` that keeps every line, so tests can assert on them and scan them for secrets. Every line
+ * also goes to the suite-wide secret scan.
+ */
 export function createCaptureLog(): Log & {
 	lines: CapturedLine[];
 	text(): string;
@@ -16,6 +20,7 @@ export function createCaptureLog(): Log & {
 		(level: CapturedLine["level"]) =>
 		(message: string, extra?: Record<string, unknown>) => {
 			lines.push({ level, message, extra });
+			recordForSecretScan({ type: "log-line", level, message, extra });
 		};
 	return {
 		lines,

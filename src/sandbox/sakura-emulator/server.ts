@@ -1,5 +1,6 @@
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
+import { recordForSecretScan } from "../secret-scan-record";
 import type { Fault } from "./faults";
 import { FaultQueue } from "./faults";
 import { writeHtpasswd } from "./htpasswd";
@@ -62,6 +63,18 @@ export async function startSakuraEmulator(
 	options?: SakuraEmulatorOptions,
 ): Promise<SakuraEmulator> {
 	const settings = resolveOptions(options);
+	for (const pair of settings.credentials) {
+		recordForSecretScan({
+			type: "secret",
+			kind: "sakura-access-token",
+			value: pair.accessToken,
+		});
+		recordForSecretScan({
+			type: "secret",
+			kind: "sakura-access-token-secret",
+			value: pair.accessTokenSecret,
+		});
+	}
 	const timers = new Set<NodeJS.Timeout>();
 	const state: EmulatorState = {
 		settings,

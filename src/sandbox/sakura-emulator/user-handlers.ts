@@ -1,3 +1,4 @@
+import { recordForSecretScan } from "../secret-scan-record";
 import {
 	type ApiResponse,
 	parseJsonBody,
@@ -32,6 +33,7 @@ export function addUser(
 	context.store.get(registryId);
 	const user = parseAddUser(parseJsonBody(context.rawBody), context.rules);
 	context.store.addUser(registryId, user);
+	recordAcceptedPassword(user.password);
 	return USER_CHANGE_RESPONSE;
 }
 
@@ -44,6 +46,7 @@ export function updateUser(
 	context.store.get(registryId);
 	const change = parseUpdateUser(parseJsonBody(context.rawBody), context.rules);
 	context.store.updateUser(registryId, username, change);
+	recordAcceptedPassword(change.password);
 	return USER_CHANGE_RESPONSE;
 }
 
@@ -55,4 +58,19 @@ export function deleteUser(
 ): ApiResponse {
 	context.store.deleteUser(registryId, username);
 	return USER_CHANGE_RESPONSE;
+}
+
+/**
+ * Hands a password the emulator stored to the test suite's secret scan, which checks that it
+ * appears nowhere but in the requester's DM. An empty password leaves the old one unchanged.
+ */
+function recordAcceptedPassword(password: string): void {
+	if (password === "") {
+		return;
+	}
+	recordForSecretScan({
+		type: "secret",
+		kind: "registry-password",
+		value: password,
+	});
 }

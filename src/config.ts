@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { catalogs, type Locale } from "./i18n";
 import { ChannelLocalesError, parseChannelLocales } from "./i18n/locale";
+import { parseDurationSeconds } from "./operations/grants/lifetime";
 
 /** Raised when the environment or the secret is missing a value or contains an invalid one. */
 export class ConfigError extends Error {
@@ -40,6 +41,11 @@ export interface Settings {
 	workerFunctionName?: string;
 	/** Slack Web API base URL; only the sandbox and tests change it. */
 	slackApiUrl?: string;
+	/**
+	 * Channel (`C…` or `G…`) for alerts to admins, from `ADMIN_CHANNEL_ID`, else
+	 * `APPROVAL_CHANNEL_ID`. When both are unset, alerts are log lines only.
+	 */
+	adminChannelId?: string;
 	sakura: {
 		rootUrl: string;
 		zone: string;
@@ -62,6 +68,8 @@ export interface Settings {
 		/** Requests that wait for approval one person may make per hour, from `REQUESTS_PER_HOUR`. */
 		requestsPerHour: number;
 	};
+	/** Seconds before a credential's expiry at which its owner gets a reminder, from `GRANT_REMINDERS`. */
+	grantReminders: number[];
 	locales: {
 		/** Locale for readers whose Slack locale is neither Japanese nor English or unknown, from `DEFAULT_LOCALE`. */
 		workspaceDefault: Locale;
@@ -142,6 +150,14 @@ const environmentSchema = z.object({
 			"use a Slack channel id such as C0123456789, not the channel name",
 		)
 		.optional(),
+	// Channel for alerts that only an admin can act on, such as a rejected SAKURA API key.
+	ADMIN_CHANNEL_ID: z
+		.string()
+		.regex(
+			/^[CG][A-Z0-9]{2,}$/,
+			"use a Slack channel id such as C0123456789, not the channel name",
+		)
+		.optional(),
 	POLICY_PATH: nonEmpty.optional(),
 	REQUESTS_PER_HOUR: z.coerce.number().int().min(1).max(1_000).default(20),
 	DEFAULT_LOCALE: z
@@ -154,6 +170,23 @@ const environmentSchema = z.object({
 		)
 		.default("en"),
 	CHANNEL_LOCALES: z.string().optional(),
+	GRANT_REMINDERS: z
+		.string()
+		.default("1d,1h")
+		.transform((value, context) => {
+			const seconds = value
+				.split(",")
+				.map((part) => parseDurationSeconds(part.trim()));
+			if (seconds.some((entry) => entry === undefined)) {
+				context.addIssue({
+					code: "custom",
+					message:
+						"use durations before expiry separated by commas, such as 1d,1h (m, h or d)",
+				});
+				return z.NEVER;
+			}
+			return seconds as number[];
+		}),
 });
 
 /**
@@ -191,6 +224,7 @@ export function parseSettings(env: NodeJS.ProcessEnv): Settings {
 		secretCacheTtlMs: values.SECRET_CACHE_TTL_SECONDS * 1000,
 		workerFunctionName: values.WORKER_FUNCTION_NAME,
 		slackApiUrl: values.SLACK_API_URL,
+		adminChannelId: values.ADMIN_CHANNEL_ID ?? values.APPROVAL_CHANNEL_ID,
 		sakura: {
 			rootUrl: values.SAKURACLOUD_API_ROOT_URL.replace(/\/+$/, ""),
 			zone: values.SAKURACLOUD_DEFAULT_ZONE,
@@ -204,6 +238,7 @@ export function parseSettings(env: NodeJS.ProcessEnv): Settings {
 			policyPath: values.POLICY_PATH,
 			requestsPerHour: values.REQUESTS_PER_HOUR,
 		},
+		grantReminders: values.GRANT_REMINDERS,
 		locales: { workspaceDefault: values.DEFAULT_LOCALE, channels },
 	};
 }

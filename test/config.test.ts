@@ -59,6 +59,8 @@ describe("parseSettings", () => {
 		["REQUESTS_TABLE", "ab"],
 		["APPROVAL_CHANNEL_ID", "#registry-approvals"],
 		["APPROVAL_CHANNEL_ID", "D0HANAKO"],
+		["ADMIN_CHANNEL_ID", "#registry-admins"],
+		["ADMIN_CHANNEL_ID", "U0HANAKO"],
 		["AWS_ENDPOINT_URL_DYNAMODB", "127.0.0.1:8000"],
 	])("names the invalid variable %s", (name, value) => {
 		const error = (() => {
@@ -116,6 +118,33 @@ describe("parseSettings approvals", () => {
 		const settings = parseSettings({ ...REQUIRED, APPROVAL_CHANNEL_ID: "" });
 
 		expect(settings.approvals.channelId).toBeUndefined();
+	});
+});
+
+describe("ADMIN_CHANNEL_ID", () => {
+	test("defaults to APPROVAL_CHANNEL_ID", () => {
+		const settings = parseSettings({
+			...REQUIRED,
+			APPROVAL_CHANNEL_ID: "C0APPROVALS",
+		});
+
+		expect(settings.adminChannelId).toBe("C0APPROVALS");
+	});
+
+	test("takes precedence over APPROVAL_CHANNEL_ID", () => {
+		const settings = parseSettings({
+			...REQUIRED,
+			APPROVAL_CHANNEL_ID: "C0APPROVALS",
+			ADMIN_CHANNEL_ID: "G0ADMINS",
+		});
+
+		expect(settings.adminChannelId).toBe("G0ADMINS");
+	});
+
+	test("is unset when both are unset", () => {
+		const settings = parseSettings({ ...REQUIRED, ADMIN_CHANNEL_ID: "" });
+
+		expect(settings.adminChannelId).toBeUndefined();
 	});
 });
 

@@ -22,7 +22,7 @@ import { createSlackDirectory, createSlackUsers } from "../slack/directory";
 import type { QueryAnswer, Worker } from "../slack/jobs";
 import { createLocaleResolver } from "../slack/locale-resolver";
 import { createWebClient } from "../slack/web-client";
-import { DynamoQuota, DynamoRequestStore } from "../store";
+import { DynamoGrantStore, DynamoQuota, DynamoRequestStore } from "../store";
 import {
 	buildContainerState,
 	type ContainerState,
@@ -224,6 +224,10 @@ function buildRuntime(
 			approvalChannelId: settings.approvals.channelId,
 			locales,
 			log,
+			grants: new DynamoGrantStore({
+				tableName: settings.approvals.requestsTable,
+				client: container.dynamodb,
+			}),
 		},
 		log,
 	});

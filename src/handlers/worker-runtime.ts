@@ -13,10 +13,17 @@ import { parseStoredOperation } from "../operations/approvals";
 import { runOperation } from "../operations/run";
 import { SakuraClient } from "../sakura";
 import { createSlackDirectory, createSlackUsers } from "../slack/directory";
+import { createGrantBook } from "../slack/grants/grant-book";
+import { type SweepReport, sweep } from "../slack/grants/sweep";
 import type { QueryAnswer, RunJob, WorkerQuery } from "../slack/jobs";
 import type { MessageDependencies } from "../slack/listeners/actions/effects";
 import { createLocaleResolver } from "../slack/locale-resolver";
-import { createWebClient } from "../slack/web-client";
+import {
+	createWorkerWebClient,
+	WORKER_RATE_LIMIT_RETRY,
+	withRateLimitBudget,
+} from "../slack/rate-limit-retry";
+import { createAdminAlerts, sakuraKeyHash } from "../slack/worker/admin-alert";
 import type { WorkerDependencies } from "../slack/worker/dependencies";
 import {
 	reportFailedJob,
@@ -24,7 +31,8 @@ import {
 } from "../slack/worker/job-failed";
 import { answerQuery } from "../slack/worker/queries";
 import { runJob } from "../slack/worker/run-job";
-import { DynamoLocks, DynamoRequestStore } from "../store";
+import { DynamoGrantStore, DynamoLocks, DynamoRequestStore } from "../store";
+import { DynamoAlertLatch } from "../store/alerts";
 import {
 	buildContainerState,
 	type ContainerState,
@@ -55,6 +63,8 @@ export interface WorkerRuntime {
 	answer(query: WorkerQuery): Promise<QueryAnswer>;
 	/** Reports a job whose every delivery failed; see `reportFailedJob`. */
 	reportFailed(job: RunJob): Promise<void>;
+	/** Closes expired requests, reminds owners and deletes expired credentials; see `sweep`. */
+	sweep(): Promise<SweepReport>;
 	/** The worker's structured logger. */
 	log: Log;
 	/** Adds the Lambda context to the default logger's lines. */
@@ -94,7 +104,9 @@ export function createWorkerRuntime(
 	let messagesBuilt:
 		| { fingerprint: string; messages: MessageDependencies }
 		| undefined;
-	let sakuraBuilt: { fingerprint: string; client: SakuraClient } | undefined;
+	let sakuraBuilt:
+		| { fingerprint: string; client: SakuraClient; keyHash: string }
+		| undefined;
 
 	const setup = () => {
 		const settings = parseSettings(env);
@@ -129,7 +141,10 @@ export function createWorkerRuntime(
 	};
 
 	/** Builds the SAKURA client from the SAKURA secret; a new value replaces the client. */
-	const sakuraPart = async (): Promise<SakuraClient> => {
+	const sakuraPart = async (): Promise<{
+		client: SakuraClient;
+		keyHash: string;
+	}> => {
 		try {
 			const { settings, loaders } = setup();
 			const values = await loaders.sakura();
@@ -138,14 +153,14 @@ export function createWorkerRuntime(
 				const previous = sakuraBuilt;
 				sakuraBuilt = {
 					fingerprint,
-					client: buildSakuraClient(settings, values, log),
+					...buildSakuraClient(settings, values, log),
 				};
 				if (previous !== undefined) {
 					// Runs still using the old client keep it until they finish.
 					setTimeout(() => void previous.client.close(), 60_000).unref();
 				}
 			}
-			return sakuraBuilt.client;
+			return sakuraBuilt;
 		} catch (error) {
 			logBuildFailure(error, log, "Worker");
 			throw error;
@@ -155,8 +170,9 @@ export function createWorkerRuntime(
 	const dependencies = async (): Promise<WorkerDependencies> => {
 		const messages = await messagesPart();
 		let sakura: SakuraClient;
+		let keyHash: string;
 		try {
-			sakura = await sakuraPart();
+			({ client: sakura, keyHash } = await sakuraPart());
 		} catch (error) {
 			throw new SakuraSetupError(error, messages);
 		}
@@ -165,8 +181,21 @@ export function createWorkerRuntime(
 			tableName: settings.approvals.requestsTable,
 			client: container.dynamodb,
 		});
+		const alerts = createAdminAlerts({
+			latch: new DynamoAlertLatch({
+				tableName: settings.approvals.requestsTable,
+				client: container.dynamodb,
+			}),
+			client: messages.client,
+			channelId: settings.adminChannelId,
+			keyHash,
+			locales: messages.locales,
+			log: messages.log,
+			clock: options.clock,
+		});
 		return {
 			...messages,
+			alerts,
 			registries: sakura,
 			defaultLeaseMs: options.defaultLeaseMs ?? DEFAULT_LEASE_MS,
 			run: (operation, requester, delivery, runOptions) =>
@@ -177,41 +206,77 @@ export function createWorkerRuntime(
 					locks,
 					clock: options.clock,
 					recovering: runOptions?.recovering,
+					grants: runOptions?.grants,
 				}),
+			grantBookFor: (request) =>
+				createGrantBook(
+					{
+						grants: new DynamoGrantStore({
+							tableName: settings.approvals.requestsTable,
+							client: container.dynamodb,
+						}),
+						client: messages.client,
+						locales: messages.locales,
+						log: messages.log,
+						clock: options.clock,
+					},
+					request,
+				),
 		};
 	};
 
 	return {
 		log,
-		async run(job, remainingMs) {
-			let ready: WorkerDependencies;
-			try {
-				ready = await dependencies();
-			} catch (error) {
-				if (error instanceof SakuraSetupError && isPermanent(error.cause)) {
-					// Retrying cannot help until an admin fixes the secret; the requester hears now.
-					await reportMisconfiguredJob(job, error.messages);
-					return;
+		run(job, remainingMs) {
+			return withRateLimitBudget(SLACK_WAIT_BUDGET_MS, async () => {
+				let ready: WorkerDependencies;
+				try {
+					ready = await dependencies();
+				} catch (error) {
+					if (error instanceof SakuraSetupError && isPermanent(error.cause)) {
+						// Retrying cannot help until an admin fixes the secret; the requester hears now.
+						await reportMisconfiguredJob(job, error.messages);
+						return;
+					}
+					throw error;
 				}
-				throw error;
-			}
-			await runJob(job, ready, { remainingMs });
+				await runJob(job, ready, { remainingMs });
+			});
 		},
 		async answer(query) {
 			const ready = await dependencies();
-			if (query.type === "precheck") {
-				const operation = parseStoredOperation(
-					query.operation as unknown as Record<string, unknown>,
-				);
-				if (operation === undefined) {
-					throw new Error("The precheck query has an invalid operation");
+			let answer: QueryAnswer;
+			try {
+				answer = await answerParsed(query, ready);
+			} catch (error) {
+				if (isSakuraUnauthorized(error)) {
+					await ready.alerts?.sakuraUnauthorized();
 				}
-				return answerQuery({ type: "precheck", operation }, ready.registries);
+				throw error;
 			}
-			return answerQuery(query, ready.registries);
+			if (answer.type === "refused" && isSakuraUnauthorized(answer)) {
+				await ready.alerts?.sakuraUnauthorized();
+			}
+			return answer;
 		},
-		async reportFailed(job) {
-			await reportFailedJob(job, await messagesPart());
+		sweep() {
+			return withRateLimitBudget(SLACK_WAIT_BUDGET_MS, async () => {
+				const ready = await dependencies();
+				const { settings, container } = setup();
+				return sweep({
+					...ready,
+					grants: new DynamoGrantStore({
+						tableName: settings.approvals.requestsTable,
+						client: container.dynamodb,
+					}),
+					reminders: settings.grantReminders,
+				});
+			});
+		},
+		reportFailed(job) {
+			return withRateLimitBudget(SLACK_WAIT_BUDGET_MS, async () => {
+				await reportFailedJob(job, await messagesPart());
+			});
 		},
 		addContext(context) {
 			powertools?.addContext(context);
@@ -220,6 +285,34 @@ export function createWorkerRuntime(
 			await sakuraBuilt?.client.close();
 		},
 	};
+}
+
+/**
+ * Waiting for Slack's `Retry-After` that one job may spend, across all its Web API calls: 20 s of
+ * the worker's 60-second Lambda timeout and of jobFailed's 30 s.
+ */
+const SLACK_WAIT_BUDGET_MS = WORKER_RATE_LIMIT_RETRY.maxWaitMs;
+
+/** Parses a query's operation again, because a query event is plain JSON, and runs the query. */
+function answerParsed(
+	query: WorkerQuery,
+	ready: WorkerDependencies,
+): Promise<QueryAnswer> {
+	if (query.type === "precheck") {
+		const operation = parseStoredOperation(
+			query.operation as unknown as Record<string, unknown>,
+		);
+		if (operation === undefined) {
+			throw new Error("The precheck query has an invalid operation");
+		}
+		return answerQuery({ type: "precheck", operation }, ready.registries);
+	}
+	return answerQuery(query, ready.registries);
+}
+
+/** Returns true for an error or a refusal that means SAKURA rejected the bot's API key. */
+function isSakuraUnauthorized(value: unknown): boolean {
+	return (value as { code?: unknown } | null)?.code === "sakura_unauthorized";
 }
 
 /** Lease of a run outside Lambda: longer than the SAKURA client's retries of one call. */
@@ -253,16 +346,17 @@ function isPermanent(error: unknown): boolean {
 	);
 }
 
+/** Builds the SAKURA client, and the hash of its access token that names the key in alerts. */
 function buildSakuraClient(
 	settings: Settings,
 	values: Record<string, unknown>,
 	log: Log,
-): SakuraClient {
+): { client: SakuraClient; keyHash: string } {
 	const secrets = parseSakuraSecrets(
 		values,
 		sourceName(settings.sakuraSecretId),
 	);
-	return new SakuraClient({
+	const client = new SakuraClient({
 		accessToken: secrets.sakuraAccessToken,
 		accessTokenSecret: secrets.sakuraAccessTokenSecret,
 		rootUrl: settings.sakura.rootUrl,
@@ -270,6 +364,7 @@ function buildSakuraClient(
 		timeoutMs: settings.sakura.timeoutMs,
 		logger: log,
 	});
+	return { client, keyHash: sakuraKeyHash(secrets.sakuraAccessToken) };
 }
 
 function buildMessages(
@@ -283,7 +378,7 @@ function buildMessages(
 		values,
 		sourceName(settings.slackSecretId),
 	);
-	const client = createWebClient(slackSecrets.slackBotToken, {
+	const client = createWorkerWebClient(slackSecrets.slackBotToken, {
 		slackApiUrl: settings.slackApiUrl,
 		log,
 	});

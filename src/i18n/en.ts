@@ -11,10 +11,14 @@ export const en = {
 		"/registry create <name> [--permission none|readonly] [--domain <fqdn>] [--description <text>] [--reason <text>]",
 	"usage.delete": "/registry delete <name|id> [--reason <text>]",
 	"usage.user_add":
-		"/registry user add <registry> [--user <name>] [--permission readonly|readwrite|all] [--reason <text>]",
+		"/registry user add <registry> [--user <name>] [--permission readonly|readwrite|all] [--ttl 8h|3d] [--reason <text>]",
 	"usage.user_list": "/registry user list <registry> [--reason <text>]",
 	"usage.user_delete":
 		"/registry user del <registry> --user <name> [--reason <text>]",
+	"usage.access":
+		"/registry access <registry> [--permission readonly|readwrite|all] [--ttl 8h|3d] [--reason <text>]",
+	"usage.mine": "/registry mine",
+	"usage.revoke": "/registry revoke <registry> --user <name> [--reason <text>]",
 	"usage.user_rotate":
 		"/registry user rotate <registry> --user <name> [--reason <text>]",
 
@@ -37,6 +41,13 @@ export const en = {
 		"`{usage}`\nDeletes a user, whose password then stops working. Alias: `delete`.",
 	"help.user_rotate":
 		"`{usage}`\nSets a new password and sends it to you by direct message. The old password stops working.",
+	"help.grants_heading": "*Your credentials*",
+	"help.access":
+		"`{usage}`\nAsks for a registry user of your own, named after your Slack name. Its password comes by direct message, and the bot deletes it at the end of its lifetime: at most 30 days for `readonly`, 7 for `readwrite`, 1 for `all`.",
+	"help.mine":
+		"`{usage}`\nLists the registry users you own and when each ends.",
+	"help.revoke":
+		"`{usage}`\nDeletes a registry user the bot issued, before its end. Its owner and its approvers may do this without waiting for approval.",
 	"help.notes":
 		'Permissions: `readonly` pulls, `readwrite` also pushes, `all` also deletes. Registry names use lowercase letters a-z, digits and hyphens; user names may also contain `.` and `_`. Since 2026 SAKURA accepts only the access level `none` for new registries. Quote values with spaces: `--description "team images"`. Flags also work as `--flag=value`. Every command takes `--reason <text>`, at most 500 characters, which approvers see when the command needs approval.',
 
@@ -50,7 +61,7 @@ export const en = {
 	"parse.missing_command":
 		"Start with a command: `list`, `show`, `create`, `delete` or `user`.",
 	"parse.unknown_command":
-		"Unknown command `{command}`. The commands are `list`, `show`, `create`, `delete` and `user`.",
+		"Unknown command `{command}`. The commands are `list`, `show`, `create`, `delete`, `user`, `access`, `mine` and `revoke`.",
 	"parse.missing_user_command":
 		"`/registry user` needs a command: `add`, `list`, `del` or `rotate`.",
 	"parse.unknown_user_command":
@@ -95,6 +106,10 @@ export const en = {
 		"`{value}` is not an access level. Use `--permission none` (private, the default): since 2026 SAKURA accepts only `none` for new registries.",
 	"parse.access_level_readwrite_removed":
 		"SAKURA Cloud removed the `readwrite` access level (anonymous push) in 2026. Leave `--permission` out to create a private registry, then add users with `/registry user add`.",
+	"parse.ttl_invalid":
+		"`{value}` is not a lifetime. Use a whole number of minutes, hours or days, such as `30m`, `8h` or `3d`.",
+	"parse.ttl_too_long":
+		"`{value}` is longer than a `{permission}` credential may live. Ask for `{max}` or less.",
 	"parse.user_permission_invalid":
 		"`{value}` is not a user permission. Use `readonly` (pull, the default), `readwrite` (pull and push) or `all` (also delete).",
 	"parse.domain_invalid":
@@ -223,6 +238,56 @@ export const en = {
 		"*Log in* (Docker asks for the password, so it stays out of your shell history):\n```docker login {host} --username {username}```",
 	"credentials.login_ci":
 		"*In CI*, keep the password in a secret variable and pipe it in:\n```printf '%s' \"$REGISTRY_PASSWORD\" \\\n  | docker login {host} \\\n    --username {username} --password-stdin```",
+	"credentials.expires":
+		"The bot deletes this user on {at}. You get a reminder a day and an hour before, with buttons to extend or rotate it.",
+	"grant.password_removed_rotated":
+		"~Password removed.~ The password of user `{username}` on `{registry}` was changed, so the one in this message no longer works. The new one is in a newer message.",
+	"grant.password_removed_expired":
+		"~Password removed.~ User `{username}` on `{registry}` expired and was deleted, so its password no longer works. Ask again with `/registry access {registry}` if you still need access.",
+	"grant.password_removed_revoked":
+		"~Password removed.~ User `{username}` on `{registry}` was revoked and deleted, so its password no longer works.",
+	"grant.reminder":
+		"Your registry user `{username}` on `{registry}` will be deleted on {at}. Extend it if you still need it, rotate its password, or revoke it now.",
+	"grant.expired":
+		"Your registry user `{username}` on `{registry}` reached its end and was deleted. Its password no longer works.",
+	"grant.button.extend": "Extend",
+	"grant.button.rotate": "Rotate password",
+	"grant.button.revoke": "Revoke now",
+	"grant.line_active":
+		"`{username}` on `{registry}` ({permission}), until {at}",
+	"grant.line_ended":
+		"~`{username}` on `{registry}` ({permission})~ ended {at}",
+	"grant.none":
+		"You own no registry users from this bot. Ask for one with `/registry access <registry>`.",
+	"grant.mine_heading": "*Your registry users*",
+	"grant.more": "…and {count} more, not shown.",
+	"grant.not_found":
+		"The bot has no active credential for user `{username}` on `{registry}`. To delete a user the bot did not issue, use `/registry user delete {registry} --user {username}`, which follows the approval policy.",
+	"grant.revoke_refused":
+		"Only the owner, {owner}, or an approver may revoke this credential. Ask one of them, or use `/registry user delete`, which asks for approval.",
+	"working.user.extend":
+		"Extending user `{username}` on registry `{registry}`…",
+	"user.extended":
+		"User `{username}` on `{registry}` now works until {at}. Its password did not change.",
+	"request.action.user.extend":
+		"Extend user `{username}` on registry `{registry}` for its full lifetime again, counted from the approval. Its password does not change.",
+	"error.grant_not_found":
+		"The bot has no active credential for user `{username}` on `{registry}`, so there is nothing to extend. Ask for a new one with `/registry access {reference}`.",
+	"grant.gone":
+		"This credential has already ended, so the button does nothing. `/registry mine` lists the ones you have now.",
+	"home.title": "*SAKURA Registry* · `/registry help` lists every command.",
+	"home.requests_heading": "*Your requests*",
+	"home.no_requests": "You have made no requests yet.",
+	"home.request_line": "{action}\n{status} · asked {at}",
+	"home.waiting_heading": "*Waiting for your approval*",
+	"home.updated": "Updated {at}. Open the tab again to refresh it.",
+	"home.status.pending": ":hourglass: Waiting for approval",
+	"home.status.running": ":gear: Running",
+	"home.status.succeeded": ":white_check_mark: Done",
+	"home.status.failed": ":x: Failed",
+	"home.status.rejected": ":no_entry: Rejected",
+	"home.status.cancelled": "Cancelled",
+	"home.status.expired": "Expired without a decision",
 	"credentials.store":
 		"Store the password in a secret manager now. The bot does not keep it and cannot show it again.",
 	"credentials.old_password":
@@ -294,6 +359,10 @@ export const en = {
 		"The bot could not deliver the credentials to the requester by direct message. The requester was told what to do next.",
 	"request.card_failed":
 		"Your request was cancelled, because the bot could not post the approval card in {channel} (Slack error `{error}`). Ask an admin to invite the bot to that channel, or to set APPROVAL_CHANNEL_ID to a channel the bot is in. Then run the command again.",
+	"request.card_failed_admin":
+		"Your request was cancelled, because the bot could not post the approval card in {channel} (Slack error `{error}`): its Slack token is invalid or lacks a permission. Ask an admin of this Slack app to check it, then run the command again.",
+	"request.card_failed_retry":
+		"Your request was cancelled, because Slack did not accept the approval card in {channel} just now (`{error}`). Run the command again in a few minutes.",
 	"request.no_approval_channel":
 		"This request needs approval, but approvers cannot see a direct message. Run the command in a channel where the bot is a member, or ask an admin to set APPROVAL_CHANNEL_ID.",
 	"request.start_failed":
@@ -336,6 +405,10 @@ export const en = {
 	// The HTTP handler, when the bot cannot start because its configuration or secret is invalid.
 	"app.misconfigured":
 		"The bot is misconfigured and cannot run commands right now. Ask an admin to check its logs.",
+
+	// The admin channel, about problems that only an admin can fix.
+	"admin.sakura_unauthorized":
+		"SAKURA Cloud rejects the bot's API key (key hash `{keyHash}`): the key is invalid, revoked, or lacks permission for container registries, so every registry command fails. Put a valid key into the bot's SAKURA secret. This alert repeats once a day while SAKURA rejects the key.",
 
 	// ── Modal forms: the /registry entry modal, its forms and their field errors. ──
 	// Modal titles and button texts are plain text of at most 24 characters, a Slack view limit.

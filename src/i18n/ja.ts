@@ -15,10 +15,14 @@ export const ja: Catalog = {
 		"/registry create <name> [--permission none|readonly] [--domain <fqdn>] [--description <text>] [--reason <text>]",
 	"usage.delete": "/registry delete <name|id> [--reason <text>]",
 	"usage.user_add":
-		"/registry user add <registry> [--user <name>] [--permission readonly|readwrite|all] [--reason <text>]",
+		"/registry user add <registry> [--user <name>] [--permission readonly|readwrite|all] [--ttl 8h|3d] [--reason <text>]",
 	"usage.user_list": "/registry user list <registry> [--reason <text>]",
 	"usage.user_delete":
 		"/registry user del <registry> --user <name> [--reason <text>]",
+	"usage.access":
+		"/registry access <registry> [--permission readonly|readwrite|all] [--ttl 8h|3d] [--reason <text>]",
+	"usage.mine": "/registry mine",
+	"usage.revoke": "/registry revoke <registry> --user <name> [--reason <text>]",
 	"usage.user_rotate":
 		"/registry user rotate <registry> --user <name> [--reason <text>]",
 
@@ -41,6 +45,13 @@ export const ja: Catalog = {
 		"`{usage}`\nユーザーを削除します。そのユーザーのパスワードは使えなくなります。別名: `delete`",
 	"help.user_rotate":
 		"`{usage}`\n新しいパスワードを設定し、DM で送信します。古いパスワードは使えなくなります。",
+	"help.grants_heading": "*自分の資格情報*",
+	"help.access":
+		"`{usage}`\nSlack の名前にちなんだ自分用のレジストリユーザーを申請します。パスワードは DM で届き、有効期間が終わるとボットが削除します。上限は `readonly` が 30 日、 `readwrite` が 7 日、 `all` が 1 日です。",
+	"help.mine":
+		"`{usage}`\n自分が持つレジストリユーザーと、それぞれの終了日時を表示します。",
+	"help.revoke":
+		"`{usage}`\nボットが発行したレジストリユーザーを期限前に削除します。所有者と承認者は承認を待たずに実行できます。",
 	"help.notes":
 		'権限: `readonly` は pull / `readwrite` は pull と push / `all` はさらに削除も可能です。レジストリ名に使える文字は英小文字 a-z、数字、ハイフンで、ユーザー名にはさらに `.` と `_` も使えます。2026 年以降、さくらのクラウドで新規レジストリに指定できるアクセスレベルは `none` のみです。空白を含む値は引用符で囲んでください (例: `--description "team images"`)。フラグは `--flag=value` の形でも指定できます。どのコマンドにも `--reason <text>` (500 文字以内) を付けられ、承認が必要なコマンドでは承認者に表示されます。',
 
@@ -54,7 +65,7 @@ export const ja: Catalog = {
 	"parse.missing_command":
 		"コマンドを指定してください: `list` / `show` / `create` / `delete` / `user`",
 	"parse.unknown_command":
-		"`{command}` というコマンドはありません。使えるコマンドは `list` / `show` / `create` / `delete` / `user` です。",
+		"`{command}` というコマンドはありません。使えるコマンドは `list` / `show` / `create` / `delete` / `user` / `access` / `mine` / `revoke` です。",
 	"parse.missing_user_command":
 		"`/registry user` の後にコマンドを指定してください: `add` / `list` / `del` / `rotate`",
 	"parse.unknown_user_command":
@@ -100,6 +111,10 @@ export const ja: Catalog = {
 		"`{value}` はアクセスレベルとして使えません。2026 年以降、さくらのクラウドで新規レジストリに指定できるのは `none` のみです。アクセスレベルには `--permission none` (非公開、既定値) を指定してください。",
 	"parse.access_level_readwrite_removed":
 		"さくらのクラウドでは 2026 年にアクセスレベル `readwrite` (匿名 push) が廃止されました。非公開のレジストリを作るには `--permission` を省略し、その後 `/registry user add` でユーザーを追加してください。",
+	"parse.ttl_invalid":
+		"`{value}` は有効期間として使えません。分・時間・日の整数で、 `30m` や `8h` や `3d` のように指定してください。",
+	"parse.ttl_too_long":
+		"`{value}` は `{permission}` の資格情報に許される期間を超えています。上限は `{max}` です。",
 	"parse.user_permission_invalid":
 		"`{value}` はユーザー権限として使えません。指定できる権限は `readonly` (pull、既定値) / `readwrite` (pull と push) / `all` (削除も可) です。",
 	"parse.domain_invalid":
@@ -231,6 +246,57 @@ export const ja: Catalog = {
 		"*ログイン* (パスワードは Docker が入力を求めるので、シェルの履歴に残りません)\n```docker login {host} --username {username}```",
 	"credentials.login_ci":
 		"*CI の場合*\nパスワードはシークレット変数に保存し、次のようにパイプで渡してください。\n```printf '%s' \"$REGISTRY_PASSWORD\" \\\n  | docker login {host} \\\n    --username {username} --password-stdin```",
+	"credentials.expires":
+		"このユーザーは {at} にボットが削除します。その 1 日前と 1 時間前に、延長とパスワード変更のボタン付きでお知らせします。",
+	"grant.password_removed_rotated":
+		"~パスワードを削除しました。~ `{registry}` のユーザー `{username}` のパスワードが変更されたため、このメッセージのパスワードは使えません。新しいパスワードは新しいメッセージにあります。",
+	"grant.password_removed_expired":
+		"~パスワードを削除しました。~ `{registry}` のユーザー `{username}` は期限切れで削除されたため、このパスワードは使えません。引き続き必要なら `/registry access {registry}` で再申請してください。",
+	"grant.password_removed_revoked":
+		"~パスワードを削除しました。~ `{registry}` のユーザー `{username}` は取り消されて削除されたため、このパスワードは使えません。",
+	"grant.reminder":
+		"`{registry}` のレジストリユーザー `{username}` は {at} に削除されます。まだ必要なら延長してください。パスワードの変更や、今すぐの取り消しもできます。",
+	"grant.expired":
+		"`{registry}` のレジストリユーザー `{username}` は期限に達したため削除しました。そのパスワードはもう使えません。",
+	"grant.button.extend": "延長",
+	"grant.button.rotate": "パスワード変更",
+	"grant.button.revoke": "今すぐ取り消す",
+	"grant.line_active":
+		"`{registry}` の `{username}` ({permission}) 、 {at} まで",
+	"grant.line_ended":
+		"~`{registry}` の `{username}` ({permission})~ {at} に終了",
+	"grant.none":
+		"このボットから発行された自分のレジストリユーザーはありません。 `/registry access <registry>` で申請できます。",
+	"grant.mine_heading": "*自分のレジストリユーザー*",
+	"grant.more": "…ほか {count} 件は表示していません。",
+	"grant.not_found":
+		"`{registry}` のユーザー `{username}` について、有効な資格情報はボットにありません。ボットが発行していないユーザーを削除するには、承認ポリシーに従う `/registry user delete {registry} --user {username}` を使ってください。",
+	"grant.revoke_refused":
+		"この資格情報を取り消せるのは所有者の {owner} か承認者だけです。どちらかに依頼するか、承認を求める `/registry user delete` を使ってください。",
+	"working.user.extend":
+		"レジストリ `{registry}` のユーザー `{username}` を延長しています…",
+	"user.extended":
+		"`{registry}` のユーザー `{username}` は {at} まで使えます。パスワードは変わりません。",
+	"request.action.user.extend":
+		"レジストリ `{registry}` のユーザー `{username}` の有効期間を、承認の時点から改めて上限まで延長します。パスワードは変わりません。",
+	"error.grant_not_found":
+		"`{registry}` のユーザー `{username}` について有効な資格情報がボットにないため、延長できません。 `/registry access {reference}` で新しく申請してください。",
+	"grant.gone":
+		"この資格情報はすでに終了しているため、このボタンは使えません。現在の資格情報は `/registry mine` で確認できます。",
+	"home.title":
+		"*SAKURA Registry* · コマンドの一覧は `/registry help` で表示できます。",
+	"home.requests_heading": "*自分の申請*",
+	"home.no_requests": "まだ申請はありません。",
+	"home.request_line": "{action}\n{status} · {at} に申請",
+	"home.waiting_heading": "*あなたの承認待ち*",
+	"home.updated": "{at} 時点の内容です。タブを開き直すと更新されます。",
+	"home.status.pending": ":hourglass: 承認待ち",
+	"home.status.running": ":gear: 実行中",
+	"home.status.succeeded": ":white_check_mark: 完了",
+	"home.status.failed": ":x: 失敗",
+	"home.status.rejected": ":no_entry: 却下",
+	"home.status.cancelled": "取り消し済み",
+	"home.status.expired": "決定されないまま期限切れ",
 	"credentials.store":
 		"今すぐパスワードをシークレットマネージャーに保存してください。ボットはパスワードを保持しないため、再表示できません。",
 	"credentials.old_password":
@@ -305,6 +371,10 @@ export const ja: Catalog = {
 		"ボットが申請者に認証情報を DM で届けられなかったため、その認証情報を無効にしました。申請者には対処方法を伝えてあります。",
 	"request.card_failed":
 		"承認カードを {channel} に投稿できなかったため (Slack のエラー `{error}`)、申請を取り消しました。管理者に、ボットをそのチャンネルに招待するか、APPROVAL_CHANNEL_ID をボットが参加しているチャンネルに設定するよう依頼してください。その後、もう一度コマンドを実行してください。",
+	"request.card_failed_admin":
+		"承認カードを {channel} に投稿できなかったため (Slack のエラー `{error}`)、申請を取り消しました。ボットの Slack トークンが無効か、権限が不足しています。この Slack アプリの管理者に確認を依頼してから、もう一度コマンドを実行してください。",
+	"request.card_failed_retry":
+		"Slack が {channel} への承認カードの投稿を一時的に受け付けなかったため (`{error}`)、申請を取り消しました。数分後にもう一度コマンドを実行してください。",
 	"request.no_approval_channel":
 		"この操作には承認が必要ですが、承認者は DM を見ることができません。ボットが参加しているチャンネルでコマンドを実行するか、管理者に APPROVAL_CHANNEL_ID の設定を依頼してください。",
 	"request.start_failed":
@@ -348,6 +418,10 @@ export const ja: Catalog = {
 	// The HTTP handler, when the bot cannot start because its configuration or secret is invalid.
 	"app.misconfigured":
 		"ボットの設定に問題があるため、現在コマンドを実行できません。管理者にログの確認を依頼してください。",
+
+	// The admin channel, about problems that only an admin can fix.
+	"admin.sakura_unauthorized":
+		"さくらのクラウドがボットの API キー (キーのハッシュ `{keyHash}`) を拒否しています。キーが無効か、失効しているか、コンテナレジストリを操作する権限がないため、レジストリのコマンドはすべて失敗します。ボットの SAKURA シークレットに有効なキーを設定してください。キーが拒否されている間、この通知は 1 日に 1 回届きます。",
 
 	// ── Modal forms: the /registry entry modal, its forms and their field errors. ──
 	// Modal titles and the submit and close buttons are plain text of at most 24 characters, a Slack

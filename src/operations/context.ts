@@ -1,5 +1,6 @@
 import type { Log } from "../logging";
 import type { RegistryApi } from "../sakura/types";
+import type { GrantHooks } from "./grants/hooks";
 import type { CredentialDelivery } from "./types";
 
 /**
@@ -33,4 +34,6 @@ export interface OperationContext {
 	 * as its own, and a user add gives an existing user a new password instead of failing.
 	 */
 	recovering?: boolean;
+	/** Records the credentials the bot issues, rotates and deletes; absent, nothing is recorded. */
+	grants?: GrantHooks;
 }

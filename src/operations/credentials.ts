@@ -2,7 +2,7 @@ import type { Registry, UserPermission } from "../sakura/types";
 import type { OperationContext } from "./context";
 import { OperationError } from "./errors";
 import { generatePassword } from "./password";
-import type { Requester } from "./types";
+import type { DeliveryReceipt, Requester } from "./types";
 import { isUncertain } from "./uncertain-write";
 
 /** Returns a new password from the context's generator, or the CSPRNG one. */
@@ -22,13 +22,13 @@ export async function deliverOrRevoke(
 		password: string;
 		permission: UserPermission;
 		rotated: boolean;
+		expiresAt?: string;
 	},
 	context: OperationContext,
 	revoke: () => Promise<void>,
-): Promise<void> {
+): Promise<DeliveryReceipt | undefined> {
 	try {
-		await context.delivery.deliver(requester, credentials);
-		return;
+		return await context.delivery.deliver(requester, credentials);
 	} catch (deliveryError) {
 		const ids = {
 			registryId: credentials.registry.id,

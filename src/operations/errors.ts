@@ -18,7 +18,9 @@ export type OperationErrorCode =
 	| "sakura_failed"
 	| "credentials_undelivered"
 	/** Every delivery of the worker's job failed, so the operation may be half done. */
-	| "job_failed";
+	| "job_failed"
+	/** An extension names a registry user the bot holds no active credential for. */
+	| "grant_not_found";
 
 export class OperationError extends Error {
 	constructor(

@@ -6,6 +6,7 @@ import { showRegistry } from "./registry-show";
 import type { Operation, Outcome, Requester } from "./types";
 import { addUser } from "./user-add";
 import { deleteUser } from "./user-delete";
+import { extendUser } from "./user-extend";
 import { listUsers } from "./user-list";
 import { rotateUser } from "./user-rotate";
 
@@ -63,7 +64,14 @@ function dispatch(
 		case "user.list":
 			return listUsers(operation.registry, context);
 		case "user.delete":
-			return deleteUser(operation.registry, operation.username, context);
+			return deleteUser(
+				operation.registry,
+				operation.username,
+				requester,
+				context,
+			);
+		case "user.extend":
+			return extendUser(operation, context);
 		case "user.rotate":
 			return rotateUser(
 				operation.registry,

@@ -31,10 +31,28 @@ export type Operation =
 			registry: string;
 			username: string;
 			permission: UserPermission;
+			/** How long the credential lives; at most, and by default, its permission's cap. */
+			lifetimeSeconds?: number;
 	  }
 	| { kind: "user.list"; registry: string }
-	| { kind: "user.delete"; registry: string; username: string }
-	| { kind: "user.rotate"; registry: string; username: string };
+	| {
+			kind: "user.delete";
+			registry: string;
+			username: string;
+			/**
+			 * True for `/registry revoke` and the Revoke button: the deletion ends a credential the
+			 * bot issued, which its owner and its approvers may do without waiting for approval.
+			 */
+			revoke?: true;
+	  }
+	| { kind: "user.rotate"; registry: string; username: string }
+	| {
+			kind: "user.extend";
+			registry: string;
+			username: string;
+			/** How long from now the credential lives; at most, and by default, its permission's cap. */
+			lifetimeSeconds?: number;
+	  };
 
 export type OperationKind = Operation["kind"];
 
@@ -49,6 +67,8 @@ export type Outcome =
 			registry: Registry;
 			username: string;
 			permission: UserPermission;
+			/** When the bot deletes the user. ISO 8601 UTC. */
+			expiresAt?: string;
 	  }
 	| { kind: "user.list"; registry: Registry; users: RegistryUser[] }
 	| { kind: "user.delete"; registry: Registry; username: string }
@@ -57,6 +77,13 @@ export type Outcome =
 			registry: Registry;
 			username: string;
 			permission: UserPermission;
+	  }
+	| {
+			kind: "user.extend";
+			registry: Registry;
+			username: string;
+			/** The credential's new end. ISO 8601 UTC. */
+			expiresAt: string;
 	  };
 
 /** A freshly generated registry credential, on its way to the requester's DM. */
@@ -67,6 +94,14 @@ export interface Credentials {
 	permission: UserPermission;
 	/** True when an existing user got a new password, false for a new user. */
 	rotated: boolean;
+	/** When the bot deletes the user, for a credential with an end. ISO 8601 UTC. */
+	expiresAt?: string;
+}
+
+/** Where the message with a password went, so it can be edited once the password stops working. */
+export interface DeliveryReceipt {
+	channelId: string;
+	ts: string;
 }
 
 /**
@@ -74,5 +109,8 @@ export interface Credentials {
  * direct message to the requester and nowhere else, and throw when the message was not delivered.
  */
 export interface CredentialDelivery {
-	deliver(requester: Requester, credentials: Credentials): Promise<void>;
+	deliver(
+		requester: Requester,
+		credentials: Credentials,
+	): Promise<DeliveryReceipt | undefined>;
 }

@@ -3,6 +3,8 @@ import type { Registry, UserPermission } from "../sakura/types";
 import type { OperationContext } from "./context";
 import { deliverOrRevoke, newPassword } from "./credentials";
 import { OperationError } from "./errors";
+import { grantLifetimeSeconds } from "./grants/lifetime";
+import { tellGrants } from "./grants/tell";
 import { toOperationError } from "./sakura-errors";
 import type { Outcome, Requester } from "./types";
 import { isUncertain, markUncertain } from "./uncertain-write";
@@ -12,6 +14,8 @@ export interface AddUserRequest {
 	registry: string;
 	username: string;
 	permission: UserPermission;
+	/** How long the credential lives; at most, and by default, its permission's cap. */
+	lifetimeSeconds?: number;
 }
 
 /**
@@ -51,21 +55,43 @@ export async function addUser(
 				await createUser(registry, request, password, context);
 			}
 
+			const issuedAt = (context.clock ?? (() => new Date()))();
+			const expiresAt = new Date(
+				issuedAt.getTime() +
+					grantLifetimeSeconds(request.permission, request.lifetimeSeconds) *
+						1000,
+			);
 			const credentials = {
 				registry,
 				username: request.username,
 				password,
 				permission: request.permission,
 				rotated: false,
+				expiresAt: expiresAt.toISOString(),
 			};
-			await deliverOrRevoke(requester, credentials, context, () =>
-				deleteIfPresent(registry.id, request.username, context),
+			const credentialDm = await deliverOrRevoke(
+				requester,
+				credentials,
+				context,
+				() => deleteIfPresent(registry.id, request.username, context),
+			);
+			await tellGrants(context, "issued", () =>
+				context.grants?.issued({
+					registry,
+					username: request.username,
+					permission: request.permission,
+					owner: requester,
+					issuedAt,
+					expiresAt,
+					credentialDm,
+				}),
 			);
 			return {
 				kind: "user.add",
 				registry,
 				username: request.username,
 				permission: request.permission,
+				expiresAt: expiresAt.toISOString(),
 			};
 		});
 	} catch (error) {

@@ -1,14 +1,16 @@
 import { SakuraApiError } from "../sakura/errors";
 import type { OperationContext } from "./context";
 import { OperationError } from "./errors";
+import { tellGrants } from "./grants/tell";
 import { toOperationError } from "./sakura-errors";
-import type { Outcome } from "./types";
+import type { Outcome, Requester } from "./types";
 import { withUserLock } from "./user-lock";
 
 /** Deletes one registry user; its password stops working on SAKURA at once. */
 export async function deleteUser(
 	registryRef: string,
 	username: string,
+	requester: Requester,
 	context: OperationContext,
 ): Promise<Outcome> {
 	try {
@@ -35,6 +37,9 @@ export async function deleteUser(
 				}
 				throw error;
 			}
+			await tellGrants(context, "deleted", () =>
+				context.grants?.deleted({ registry, username, by: requester.userId }),
+			);
 			return { kind: "user.delete", registry, username };
 		});
 	} catch (error) {

@@ -2,6 +2,7 @@ import type { UpdateUserInput } from "../sakura/types";
 import type { OperationContext } from "./context";
 import { deliverOrRevoke, newPassword } from "./credentials";
 import { OperationError } from "./errors";
+import { tellGrants } from "./grants/tell";
 import { toOperationError } from "./sakura-errors";
 import type { Outcome, Requester } from "./types";
 import { isUncertain, markUncertain } from "./uncertain-write";
@@ -45,11 +46,18 @@ export async function rotateUser(
 				permission: user.permission,
 				rotated: true,
 			};
-			await deliverOrRevoke(requester, credentials, context, () =>
-				context.registries.updateUser(registry.id, username, {
-					password: newPassword(context),
-					permission: user.permission,
-				}),
+			const credentialDm = await deliverOrRevoke(
+				requester,
+				credentials,
+				context,
+				() =>
+					context.registries.updateUser(registry.id, username, {
+						password: newPassword(context),
+						permission: user.permission,
+					}),
+			);
+			await tellGrants(context, "rotated", () =>
+				context.grants?.rotated({ registry, username, credentialDm }),
 			);
 			return {
 				kind: "user.rotate",

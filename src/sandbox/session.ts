@@ -1,4 +1,5 @@
 import type { APIGatewayProxyEventV2, Context } from "aws-lambda";
+import { parseDurationSeconds } from "../operations/grants/lifetime";
 import {
 	blockActionsPayload,
 	blockSuggestionPayload,
@@ -49,6 +50,8 @@ export const SESSION_HELP = [
 	"  /options id [text]     list the choices of a form's search field, as typing text would",
 	"  /close                 close the open form",
 	"  /shortcut              open the app's global shortcut",
+	"  /home                  open the bot's Home tab",
+	"  /sweep [+8h]           run the sweeper, after moving the clock ahead if given",
 	"  /as NAME               switch the sample user; /users lists them",
 	"  /help                  show this list",
 	"  /quit                  end the sandbox (Ctrl-D too)",
@@ -98,6 +101,16 @@ export class SandboxSession {
 				return this.options(rest[0] ?? "", rest.slice(1).join(" "));
 			case "/close":
 				return this.closeView();
+			case "/sweep":
+				return this.sweep(argument);
+			case "/home":
+				return this.send(
+					buildSignedEvent({
+						body: JSON.stringify(homeOpenedEvent(this.user)),
+						signingSecret: this.sandbox.signingSecret,
+						contentType: "application/json",
+					}),
+				);
 			case "/shortcut":
 				return this.send(
 					buildSignedInteractionEvent({
@@ -288,6 +301,64 @@ export class SandboxSession {
 	 * Sends one signed request through the handler and collects, in order, what the bot posted
 	 * meanwhile and its HTTP response.
 	 */
+	/** Prints every Slack call and response_url post from now on into `output`, until unsubscribed. */
+	private listen(output: string[]): () => void {
+		const addButton = (
+			button: Omit<Pressable, "container">,
+			container: Pressable["container"],
+		) => {
+			this.buttons.push({ ...button, container });
+			return this.buttons.length;
+		};
+		return this.sandbox.slack.onRecord((record) => {
+			this.retireReplacedButtons(record);
+			const described = describeRecord(
+				record,
+				SAMPLE_USERS,
+				addButton,
+				SAMPLE_SLASH_COMMAND.channel_id,
+			);
+			if (described === undefined) {
+				return;
+			}
+			output.push(described.text);
+			if (
+				described.openedView !== undefined &&
+				described.openedView.method !== "views.update"
+			) {
+				this.openViews.set(this.user.id, described.openedView.id);
+			}
+		});
+	}
+
+	/**
+	 * Runs the sweeper once, as the schedule does every 5 minutes on AWS. With `+8h` or `+7d`, the
+	 * sandbox clock first moves that far ahead, so reminders and expiry can be tried at once.
+	 */
+	private async sweep(argument: string): Promise<string> {
+		const output: string[] = [];
+		if (argument !== "") {
+			const seconds = parseDurationSeconds(argument.replace(/^\+/, ""));
+			if (seconds === undefined) {
+				return `  "${argument}" is not a duration. Type /sweep, or /sweep +8h to let 8 hours pass first (m, h or d).`;
+			}
+			this.sandbox.advanceClock(seconds * 1000);
+			output.push(
+				`  The sandbox clock is now ${this.sandbox.now().toISOString()}.`,
+			);
+		}
+		const unsubscribe = this.listen(output);
+		try {
+			const report = await this.sandbox.sweep();
+			output.push(
+				`  Sweep done. Reminders sent: ${report.reminders}. Users deleted: ${report.revoked}. Deletions to retry: ${report.retrying}. Requests expired: ${report.expiredRequests}.`,
+			);
+		} finally {
+			unsubscribe();
+		}
+		return output.join("\n");
+	}
+
 	private async send(
 		event: APIGatewayProxyEventV2,
 		onAnswer?: (
@@ -304,25 +375,7 @@ export class SandboxSession {
 			this.buttons.push({ ...button, container });
 			return this.buttons.length;
 		};
-		const unsubscribe = this.sandbox.slack.onRecord((record) => {
-			this.retireReplacedButtons(record);
-			const described = describeRecord(
-				record,
-				SAMPLE_USERS,
-				addButton,
-				commandChannel,
-			);
-			if (described === undefined) {
-				return;
-			}
-			output.push(described.text);
-			if (
-				described.openedView !== undefined &&
-				described.openedView.method !== "views.update"
-			) {
-				this.openViews.set(this.user.id, described.openedView.id);
-			}
-		});
+		const unsubscribe = this.listen(output);
 
 		try {
 			const result = await this.sandbox.handler(event, SANDBOX_LAMBDA_CONTEXT);
@@ -343,6 +396,25 @@ export class SandboxSession {
 		}
 		return output.join("\n");
 	}
+}
+
+/** An Events API callback for `app_home_opened` on the Home tab, as Slack sends it. */
+export function homeOpenedEvent(user: SampleUser): Record<string, unknown> {
+	return {
+		token: "sandbox-verification-token",
+		team_id: user.teamId,
+		api_app_id: "A0SANDBOX",
+		type: "event_callback",
+		event_id: `Ev${Date.now().toString(36).toUpperCase()}`,
+		event_time: Math.floor(Date.now() / 1000),
+		event: {
+			type: "app_home_opened",
+			user: user.id,
+			channel: `D${user.id.slice(1)}`,
+			tab: "home",
+			event_ts: String(Date.now() / 1000),
+		},
+	};
 }
 
 function namesOfUsers(): string {

@@ -110,6 +110,8 @@ export interface SignedEventOptions {
 	base64?: boolean;
 	/** @default "/slack/events" */
 	path?: string;
+	/** `application/json` for an Events API callback. @default "application/x-www-form-urlencoded" */
+	contentType?: "application/x-www-form-urlencoded" | "application/json";
 }
 
 /**
@@ -134,7 +136,8 @@ export function buildSignedEvent(
 		headers: {
 			accept: "application/json,*/*",
 			"content-length": String(Buffer.byteLength(options.body, "utf8")),
-			"content-type": "application/x-www-form-urlencoded",
+			"content-type":
+				options.contentType ?? "application/x-www-form-urlencoded",
 			host: "sandbox.execute-api.localhost",
 			"user-agent": userAgent,
 			"x-slack-request-timestamp": String(timestampSeconds),

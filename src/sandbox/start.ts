@@ -8,8 +8,10 @@ import {
 } from "../handlers/job-failed";
 import { createSlackHandler, type SlackHandler } from "../handlers/runtime";
 import { createWorkerHandler } from "../handlers/worker";
+import { createWorkerRuntime } from "../handlers/worker-runtime";
 import type { Log } from "../logging";
 import { loadPolicy, PolicyError } from "../operations/policy";
+import type { SweepReport } from "../slack/grants/sweep";
 import { createRequestsTable } from "../store";
 import { type DynaliteServer, startDynalite } from "./dynalite";
 import { type LambdaStandIn, startLambdaStandIn } from "./lambda-stand-in";
@@ -44,6 +46,15 @@ export interface Sandbox {
 	/** Present with `lambdaWorker`. */
 	lambda?: LambdaStandIn;
 	signingSecret: string;
+	/** Runs the sweeper once, against the same stand-ins and clock as the handler. */
+	sweep(): Promise<SweepReport>;
+	/** The sandbox's current time: the system clock plus every `advanceClock`. */
+	now(): Date;
+	/**
+	 * Moves the sandbox's clock ahead, for trying reminders and expiry without waiting. It has no
+	 * effect when `SandboxOptions.clock` was given.
+	 */
+	advanceClock(ms: number): void;
 	close(): Promise<void>;
 }
 
@@ -136,13 +147,20 @@ export async function startSandbox(
 		CHANNEL_LOCALES: env.CHANNEL_LOCALES,
 	};
 	process.env.LOG_LEVEL = handlerEnv.LOG_LEVEL;
+	let offsetMs = 0;
+	const clock = options.clock ?? (() => new Date(Date.now() + offsetMs));
+	const sweeper = createWorkerRuntime({
+		env: handlerEnv,
+		logger: options.logger,
+		clock,
+	});
 	let lambda: LambdaStandIn | undefined;
 	let handler: SlackHandler;
 	if (options.lambdaWorker === true) {
 		const workerOptions = {
 			env: handlerEnv,
 			logger: options.logger,
-			clock: options.clock,
+			clock: clock,
 		};
 		const worker = createWorkerHandler(workerOptions);
 		const jobFailed = createJobFailedHandler(workerOptions);
@@ -160,18 +178,18 @@ export async function startSandbox(
 		handler = createSlackHandler({
 			env: { ...handlerEnv, WORKER_FUNCTION_NAME: "worker" },
 			logger: options.logger,
-			clock: options.clock,
+			clock: clock,
 		});
 	} else {
 		// The worker runs in this process; on Lambda it is its own function.
 		handler = createSlackHandler({
 			env: handlerEnv,
 			logger: options.logger,
-			clock: options.clock,
+			clock: clock,
 			worker: inProcessWorker({
 				env: handlerEnv,
 				logger: options.logger,
-				clock: options.clock,
+				clock: clock,
 			}),
 		});
 	}
@@ -184,7 +202,13 @@ export async function startSandbox(
 		dynalite,
 		lambda,
 		signingSecret,
+		sweep: () => sweeper.sweep(),
+		now: clock,
+		advanceClock(ms) {
+			offsetMs += ms;
+		},
 		async close() {
+			await sweeper.close();
 			await lambda?.runHeld();
 			await Promise.all([
 				lambda?.close(),

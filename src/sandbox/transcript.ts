@@ -91,6 +91,18 @@ export function describeRecord(
 		case "views.update":
 		case "views.push":
 			return describeView(method, body, result, addButton, names);
+		case "views.publish": {
+			const view = (body.view ?? {}) as Record<string, unknown>;
+			const viewId = String(
+				(result?.view as { id?: unknown } | undefined)?.id ?? "",
+			);
+			return {
+				text: frame(
+					`Home tab of ${names(String(body.user_id ?? ""))}`,
+					render(view, { type: "view", viewId }, addButton, names),
+				),
+			};
+		}
 		default:
 			return undefined;
 	}

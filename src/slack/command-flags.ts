@@ -6,7 +6,8 @@ export type FlagName =
 	| "--domain"
 	| "--description"
 	| "--user"
-	| "--reason";
+	| "--reason"
+	| "--ttl";
 
 /** A flag a command accepts, with the example value its error messages show. */
 export interface FlagSpec {

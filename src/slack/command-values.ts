@@ -1,4 +1,9 @@
 import {
+	formatDuration,
+	MAX_LIFETIME_SECONDS,
+	parseDurationSeconds,
+} from "../operations/grants/lifetime";
+import {
 	DESCRIPTION_MAX_LENGTH,
 	isValidSubdomainLabel,
 	isValidUsername,
@@ -154,6 +159,29 @@ export function parseUserPermission(
 		return ok(permission);
 	}
 	return fail("parse.user_permission_invalid", { value });
+}
+
+/**
+ * Checks a credential lifetime such as `8h` or `3d` against the cap of its permission.
+ * @returns the lifetime in seconds.
+ */
+export function parseLifetime(
+	value: string,
+	permission: UserPermission,
+): ValueResult<number> {
+	const seconds = parseDurationSeconds(value);
+	if (seconds === undefined) {
+		return fail("parse.ttl_invalid", { value });
+	}
+	const cap = MAX_LIFETIME_SECONDS[permission];
+	if (seconds > cap) {
+		return fail("parse.ttl_too_long", {
+			value,
+			permission,
+			max: formatDuration(cap),
+		});
+	}
+	return ok(seconds);
 }
 
 /** Checks a custom domain and returns it in lowercase, the form DNS compares. */

@@ -4,6 +4,7 @@ import type { Log } from "../logging";
 import type {
 	CredentialDelivery,
 	Credentials,
+	DeliveryReceipt,
 	Requester,
 } from "../operations/types";
 import { credentialsMessage } from "./blocks";
@@ -29,7 +30,7 @@ export function createDmDelivery(
 		async deliver(
 			requester: Requester,
 			credentials: Credentials,
-		): Promise<void> {
+		): Promise<DeliveryReceipt> {
 			const locale = await userLocale(locales, requester.userId);
 			const message = withLocale(locale, () => credentialsMessage(credentials));
 			const ids = {
@@ -67,6 +68,7 @@ export function createDmDelivery(
 				dmChannel: result.channel,
 				ts: result.ts,
 			});
+			return { channelId: result.channel, ts: result.ts };
 		},
 	};
 }

@@ -12,6 +12,7 @@ import {
 import {
 	parseAccessLevel,
 	parseDescription,
+	parseLifetime,
 	parseReason,
 	parseRegistryName,
 	parseRegistryReference,
@@ -40,6 +41,8 @@ export type ParsedCommand =
 			reason?: string;
 	  }
 	| { kind: "help" }
+	/** `mine`: list the requester's own credentials, which the bot's store answers. */
+	| { kind: "mine" }
 	| { kind: "invalid"; failure: ParseFailure };
 
 /**
@@ -61,6 +64,7 @@ interface CommandSpec {
 }
 
 const USER_FLAG: FlagSpec = { name: "--user", example: "alice" };
+const TTL_FLAG: FlagSpec = { name: "--ttl", example: "3d" };
 
 const COMMANDS: Readonly<Record<string, CommandSpec>> = {
 	list: {
@@ -105,12 +109,34 @@ const COMMANDS: Readonly<Record<string, CommandSpec>> = {
 	},
 };
 
+/** Commands about one's own credentials, which the bot issues with an owner and an end. */
+const GRANT_COMMANDS: Readonly<Record<string, CommandSpec>> = {
+	access: {
+		name: "access",
+		usage: "usage.access",
+		arguments: ["<registry>"],
+		flags: [{ name: "--permission", example: "readonly" }, TTL_FLAG],
+		build: buildUserAdd,
+	},
+	revoke: {
+		name: "revoke",
+		usage: "usage.revoke",
+		arguments: ["<registry>"],
+		flags: [USER_FLAG],
+		build: (values) =>
+			map(buildUserChange(values, "revoke", "user.delete"), (operation) => ({
+				...(operation as Extract<Operation, { kind: "user.delete" }>),
+				revoke: true,
+			})),
+	},
+};
+
 const USER_COMMANDS: Readonly<Record<string, CommandSpec>> = {
 	add: {
 		name: "user add",
 		usage: "usage.user_add",
 		arguments: ["<registry>"],
-		flags: [USER_FLAG, { name: "--permission", example: "readonly" }],
+		flags: [USER_FLAG, { name: "--permission", example: "readonly" }, TTL_FLAG],
 		build: buildUserAdd,
 	},
 	list: {
@@ -188,6 +214,15 @@ export function parseRegistryCommand(
 	) {
 		return { kind: "help" };
 	}
+	if (commandWord(tokens[0]) === "mine") {
+		return tokens.length === 1
+			? { kind: "mine" }
+			: invalid({
+					key: "parse.unexpected_argument",
+					params: { command: "mine", argument: tokens[1].text },
+					usage: "usage.mine",
+				});
+	}
 
 	const selected = selectCommand(tokens);
 	if ("failure" in selected) {
@@ -223,7 +258,9 @@ function selectCommand(
 	}
 
 	if (first !== "user") {
-		const spec = ownValue(COMMANDS, ownValue(COMMAND_ALIASES, first) ?? first);
+		const spec =
+			ownValue(GRANT_COMMANDS, first) ??
+			ownValue(COMMANDS, ownValue(COMMAND_ALIASES, first) ?? first);
 		if (spec === undefined) {
 			return {
 				failure: {
@@ -368,6 +405,12 @@ function buildUserAdd(
 	if (!permission.ok) {
 		return permission;
 	}
+	const ttl = flags["--ttl"];
+	const lifetime =
+		ttl === undefined ? undefined : parseLifetime(ttl, permission.value);
+	if (lifetime !== undefined && !lifetime.ok) {
+		return lifetime;
+	}
 
 	return {
 		ok: true,
@@ -376,6 +419,7 @@ function buildUserAdd(
 			registry: registry.value,
 			username: username.value,
 			permission: permission.value,
+			...(lifetime === undefined ? {} : { lifetimeSeconds: lifetime.value }),
 		},
 	};
 }

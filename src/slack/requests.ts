@@ -12,14 +12,17 @@ import {
 } from "../operations/approvals";
 import { OperationError } from "../operations/errors";
 import type { ApproverSet } from "../operations/policy";
+import { checkApprover } from "../operations/policy";
 import { findRule } from "../operations/policy/match";
 import type { Operation, Requester } from "../operations/types";
+import type { DynamoGrantStore } from "../store/grants";
 import {
 	operationErrorMessage,
 	type SlackMessage,
 	unexpectedErrorMessage,
 } from "./blocks";
 import { approvalCard } from "./blocks/approval-card";
+import { noGrantMessage, revokeRefusedMessage } from "./blocks/grant-messages";
 import {
 	cardFailedMessage,
 	forbiddenMessage,
@@ -43,6 +46,8 @@ export interface RequestDependencies {
 	approvalChannelId?: string;
 	/** Chooses the language of cards, replies and DMs. */
 	locales: LocaleResolver;
+	/** The credentials the bot issued; absent where no table is configured for them. */
+	grants?: DynamoGrantStore;
 	log: Log;
 }
 
@@ -83,6 +88,12 @@ export async function startRequest(
 	const ids = requestIds(input);
 
 	try {
+		if (input.operation.kind === "user.delete" && input.operation.revoke) {
+			return await startRevocation(
+				{ ...input, operation: input.operation },
+				dependencies,
+			);
+		}
 		const submitted = await submitRequest(input, dependencies.approvals);
 		switch (submitted.kind) {
 			case "forbidden":
@@ -134,6 +145,60 @@ export function approversFor(
 		request.requester,
 	);
 	return rule.approvers ?? context.policy.approvers;
+}
+
+/**
+ * Ends a credential the bot issued, before its expiry. Its owner and anyone the policy lists as an
+ * approver of deleting it may do so at once; the deletion then runs like any run-now request, and
+ * the worker marks the grant revoked. Anyone else is told whom to ask.
+ */
+async function startRevocation(
+	input: StartRequestInput & {
+		operation: Extract<Operation, { kind: "user.delete" }>;
+	},
+	dependencies: RequestDependencies,
+): Promise<StartResult> {
+	const { registry, username } = input.operation;
+	const open = (await dependencies.grants?.listOpen()) ?? [];
+	const grant = open.find(
+		(candidate) =>
+			candidate.username === username &&
+			(candidate.registryLabel === registry ||
+				candidate.registryId === registry),
+	);
+	if (grant === undefined) {
+		return reply(noGrantMessage(registry, username));
+	}
+
+	const owner: Requester = {
+		userId: grant.owner.userId,
+		userName: "",
+		teamId: grant.owner.teamId,
+	};
+	const deletion: Operation = {
+		kind: "user.delete",
+		registry: grant.registryLabel,
+		username,
+		revoke: true,
+	};
+	const isOwner = input.requester.userId === grant.owner.userId;
+	const check = isOwner
+		? undefined
+		: await checkApprover(
+				dependencies.approvals.policy,
+				deletion,
+				owner,
+				input.requester.userId,
+				dependencies.approvals.directory,
+			);
+	if (!isOwner && check?.allowed !== true) {
+		dependencies.log.info("Revocation refused", {
+			...requestIds(input),
+			grantId: grant.id,
+		});
+		return reply(revokeRefusedMessage(grant.owner.userId));
+	}
+	return runNow({ ...input, operation: deletion }, dependencies);
 }
 
 async function runNow(

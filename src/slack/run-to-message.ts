@@ -2,6 +2,7 @@ import { randomBytes } from "node:crypto";
 import type { webApi } from "@slack/bolt";
 import type { Log } from "../logging";
 import { OperationError } from "../operations/errors";
+import type { GrantHooks } from "../operations/grants/hooks";
 import type {
 	CredentialDelivery,
 	Operation,
@@ -24,6 +25,8 @@ export interface RunOptions {
 	 * may already have done part of the work: a create looks before it creates again.
 	 */
 	recovering?: boolean;
+	/** Records the credentials the run issues, rotates and deletes. */
+	grants?: GrantHooks;
 }
 
 /** Runs one operation with the given credential delivery, as `runOperation` does with a full context. */

@@ -32,3 +32,36 @@ function isTimeout(original: Error): boolean {
 		original.message.startsWith("TimeoutError")
 	);
 }
+
+/** Slack errors that mean the bot's token or scopes are wrong, which only an admin can fix. */
+const ADMIN_SLACK_ERRORS = new Set([
+	"invalid_auth",
+	"not_authed",
+	"account_inactive",
+	"token_revoked",
+	"token_expired",
+	"missing_scope",
+	"not_allowed_token_type",
+	"no_permission",
+]);
+
+/** Slack errors after which the same call may go through later. */
+const TRANSIENT_SLACK_ERROR =
+	/^(rate_limited|ratelimited|http_5\d\d|timeout|request_failed|internal_error|fatal_error|service_unavailable)/;
+
+/**
+ * Sorts a code from `describeSlackError` by who can fix it: `admin` for the bot's token or scopes,
+ * `retry` for a failure that may pass later, and `other` for the rest, such as a channel the bot
+ * is not in.
+ */
+export function slackErrorRemedy(
+	code: string | undefined,
+): "admin" | "retry" | "other" {
+	if (code === undefined) {
+		return "other";
+	}
+	if (ADMIN_SLACK_ERRORS.has(code)) {
+		return "admin";
+	}
+	return TRANSIENT_SLACK_ERROR.test(code) ? "retry" : "other";
+}

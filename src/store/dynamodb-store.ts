@@ -8,6 +8,7 @@ import {
 	DynamoDBDocumentClient,
 	GetCommand,
 	PutCommand,
+	ScanCommand,
 	UpdateCommand,
 } from "@aws-sdk/lib-dynamodb";
 import {
@@ -365,6 +366,91 @@ export class DynamoRequestStore implements RequestStore {
 			updatedAt: result.at,
 			explain: () => "status",
 		});
+	}
+
+	/**
+	 * Returns the ids of pending requests whose expiry has passed, for the sweeper.
+	 * NOTE: a Scan reads the whole table. It suits the few thousand items a team's bot keeps; a
+	 * larger table needs an index on status and expiry.
+	 */
+	async listPendingDue(now: Date): Promise<string[]> {
+		const ids: string[] = [];
+		let start: Record<string, unknown> | undefined;
+		do {
+			const output = await this.#documents.send(
+				new ScanCommand({
+					TableName: this.#tableName,
+					// Requests have no prefix; leases and grants do, and have no "pending" status.
+					FilterExpression: "#status = :pending AND #expiresAt <= :now",
+					ExpressionAttributeNames: {
+						"#id": REQUESTS_TABLE_KEY,
+						"#status": "status",
+						"#expiresAt": "expiresAt",
+					},
+					ExpressionAttributeValues: {
+						":pending": "pending",
+						":now": now.toISOString(),
+					},
+					ProjectionExpression: "#id",
+					ExclusiveStartKey: start,
+				}),
+			);
+			for (const item of output.Items ?? []) {
+				ids.push(String(item.id));
+			}
+			start = output.LastEvaluatedKey;
+		} while (start !== undefined);
+		return ids;
+	}
+
+	/** Returns the requests one person made, newest first, at most `limit`. */
+	async listByRequester(
+		userId: string,
+		limit: number,
+	): Promise<RequestRecord[]> {
+		const records = await this.#scanRecords(
+			"#requester.#userId = :user",
+			{ "#requester": "requester", "#userId": "userId" },
+			{ ":user": userId },
+		);
+		return records
+			.sort((a, b) => b.createdAt.localeCompare(a.createdAt))
+			.slice(0, limit);
+	}
+
+	/** Returns every request that waits for approvals, oldest first. */
+	async listPending(): Promise<RequestRecord[]> {
+		const records = await this.#scanRecords(
+			"#status = :pending",
+			{ "#status": "status" },
+			{ ":pending": "pending" },
+		);
+		return records.sort((a, b) => a.createdAt.localeCompare(b.createdAt));
+	}
+
+	async #scanRecords(
+		filter: string,
+		names: Record<string, string>,
+		values: Record<string, unknown>,
+	): Promise<RequestRecord[]> {
+		const records: RequestRecord[] = [];
+		let start: Record<string, unknown> | undefined;
+		do {
+			const output = await this.#documents.send(
+				new ScanCommand({
+					TableName: this.#tableName,
+					FilterExpression: filter,
+					ExpressionAttributeNames: names,
+					ExpressionAttributeValues: values,
+					ExclusiveStartKey: start,
+				}),
+			);
+			for (const item of output.Items ?? []) {
+				records.push(fromItem(item));
+			}
+			start = output.LastEvaluatedKey;
+		} while (start !== undefined);
+		return records;
 	}
 
 	async expire(id: string, now: Date): Promise<TransitionResult> {

@@ -135,6 +135,12 @@ export interface RequestStore {
 		status: "succeeded" | "failed",
 		result: { at: string; errorCode?: string },
 	): Promise<TransitionResult>;
+	/** The requests one person made, newest first, at most `limit`. */
+	listByRequester(userId: string, limit: number): Promise<RequestRecord[]>;
+	/** Every request that waits for approvals, oldest first. */
+	listPending(): Promise<RequestRecord[]>;
+	/** Ids of pending requests whose `expiresAt` is at or before `now`. */
+	listPendingDue(now: Date): Promise<string[]>;
 	/** pending -> expired, only at or after `expiresAt`. */
 	expire(id: string, now: Date): Promise<TransitionResult>;
 	/** Stores where the approval card lives; any status. */

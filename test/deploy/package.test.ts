@@ -66,6 +66,7 @@ describe("serverless package", () => {
 			slack: template.Resources.SlackLambdaFunction,
 			worker: template.Resources.WorkerLambdaFunction,
 			jobFailed: template.Resources.JobFailedLambdaFunction,
+			sweeper: template.Resources.SweeperLambdaFunction,
 		};
 	}
 
@@ -106,7 +107,7 @@ describe("serverless package", () => {
 		expect(worker).toContain("x-sakura-bigint-as-int");
 	});
 
-	test("runs three functions on nodejs22.x arm64, one behind the HTTP API route", () => {
+	test("runs four functions on nodejs22.x arm64, one behind the HTTP API route", () => {
 		const functions = Object.values(template.Resources).filter(
 			(resource) => resource.Type === "AWS::Lambda::Function",
 		);
@@ -114,7 +115,7 @@ describe("serverless package", () => {
 			(resource) => resource.Type === "AWS::ApiGatewayV2::Route",
 		);
 
-		expect(functions).toHaveLength(3);
+		expect(functions).toHaveLength(4);
 		for (const fn of Object.values(functionsByName())) {
 			expect(fn.Properties.Runtime).toBe("nodejs22.x");
 			expect(fn.Properties.Architectures).toEqual(["arm64"]);
@@ -211,11 +212,36 @@ describe("serverless package", () => {
 		expect(template.Resources.JobsDeadLetterQueue.Type).toBe("AWS::SQS::Queue");
 	});
 
+	test("runs the sweeper every 5 minutes, and scans only the one table", () => {
+		const rules = Object.values(template.Resources).filter(
+			(resource) => resource.Type === "AWS::Events::Rule",
+		);
+		expect(rules.map((rule) => rule.Properties.ScheduleExpression)).toEqual([
+			"rate(5 minutes)",
+		]);
+		expect(JSON.stringify(rules[0].Properties.Targets)).toContain(
+			"SweeperLambdaFunction",
+		);
+		expect(functionsByName().sweeper.Properties.Role).toEqual({
+			"Fn::GetAtt": ["WorkerRole", "Arn"],
+		});
+		const scans = (role: string) =>
+			statementsOf(role).filter((statement) =>
+				statement.Action.includes("dynamodb:Scan"),
+			);
+		for (const role of ["SlackRole", "WorkerRole"]) {
+			expect(scans(role)).toHaveLength(1);
+			expect(scans(role)[0].Resource).toEqual([
+				{ "Fn::GetAtt": ["RequestsTable", "Arn"] },
+			]);
+		}
+	});
+
 	test("keeps logs for 30 days", () => {
 		const groups = Object.values(template.Resources).filter(
 			(resource) => resource.Type === "AWS::Logs::LogGroup",
 		);
-		expect(groups).toHaveLength(3);
+		expect(groups).toHaveLength(4);
 		for (const group of groups) {
 			expect(group.Properties.RetentionInDays).toBe(30);
 		}

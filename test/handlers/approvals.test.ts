@@ -1,6 +1,7 @@
 import type { RecordedCall } from "../../src/sandbox/slack-stand-in";
 import { viewSubmissionPayload } from "../helpers/slack-events";
 import {
+	buttonValue,
 	credentialsFromDm,
 	type Harness,
 	type InteractionResult,
@@ -89,19 +90,6 @@ function onlyReply(result: InteractionResult): string {
 		replace_original: false,
 	});
 	return shownText(result.posts[0].body);
-}
-
-function buttonValue(blocks: unknown, actionId: string): string {
-	const elements = (blocks as { type: string; elements?: unknown[] }[])
-		.filter((block) => block.type === "actions")
-		.flatMap(
-			(block) => block.elements as { action_id: string; value: string }[],
-		);
-	const button = elements.find((element) => element.action_id === actionId);
-	if (button === undefined) {
-		throw new Error(`No ${actionId} button in ${JSON.stringify(blocks)}`);
-	}
-	return button.value;
 }
 
 /** Returns the ts of the card location stored with the request. */

@@ -339,6 +339,20 @@ export function credentialsFromDm(call: RecordedCall): {
 	return { username, password };
 }
 
+/** Returns the value of the button with `actionId` in a message's actions blocks. */
+export function buttonValue(blocks: unknown, actionId: string): string {
+	const elements = (blocks as { type: string; elements?: unknown[] }[])
+		.filter((block) => block.type === "actions")
+		.flatMap(
+			(block) => block.elements as { action_id: string; value: string }[],
+		);
+	const button = elements.find((element) => element.action_id === actionId);
+	if (button === undefined) {
+		throw new Error(`No ${actionId} button in ${JSON.stringify(blocks)}`);
+	}
+	return button.value;
+}
+
 /** Methods the emulator saw that change state. */
 export function writesOf(
 	emulator: SakuraEmulator,

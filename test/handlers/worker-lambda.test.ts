@@ -285,7 +285,11 @@ describe("the worker's SAKURA secret", () => {
 	});
 
 	test.each([
-		["a missing secret", "registry-bot/no-such-secret", "ResourceNotFoundException"],
+		[
+			"a missing secret",
+			"registry-bot/no-such-secret",
+			"ResourceNotFoundException",
+		],
 		[
 			"a secret without its keys",
 			"registry-bot/sakura-partial",

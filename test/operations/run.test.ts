@@ -32,6 +32,7 @@ function recordingDelivery(): CredentialDelivery & {
 				throw new Error("channel_not_found");
 			}
 			delivery.delivered.push(credentials);
+			return undefined;
 		},
 	};
 	return delivery;

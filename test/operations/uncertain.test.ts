@@ -35,6 +35,7 @@ describe("writes without an answer", () => {
 				});
 			}
 			delivered.push(credentials);
+			return undefined;
 		},
 	};
 	const context = () => ({

@@ -369,7 +369,7 @@ describe("parseRegistryCommand rejects", () => {
 			{
 				command: "user add",
 				flag: "--name",
-				validFlags: "--user, --permission, --reason",
+				validFlags: "--user, --permission, --ttl, --reason",
 			},
 			"usage.user_add",
 		],

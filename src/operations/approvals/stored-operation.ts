@@ -38,12 +38,20 @@ export const operationSchema = z.discriminatedUnion("kind", [
 		registry: registryReference,
 		username: usernameSchema,
 		permission: userPermissionSchema,
+		lifetimeSeconds: z.number().int().positive().optional(),
 	}),
 	z.strictObject({ kind: z.literal("user.list"), registry: registryReference }),
 	z.strictObject({
 		kind: z.literal("user.delete"),
 		registry: registryReference,
 		username: usernameSchema,
+		revoke: z.literal(true).optional(),
+	}),
+	z.strictObject({
+		kind: z.literal("user.extend"),
+		registry: registryReference,
+		username: usernameSchema,
+		lifetimeSeconds: z.number().int().positive().optional(),
 	}),
 	z.strictObject({
 		kind: z.literal("user.rotate"),

@@ -22,6 +22,7 @@ export const KIND_FIELDS: Record<OperationKind, KindFields> = {
 	"user.list": { username: false, permission: false, accessLevel: false },
 	"user.delete": { username: true, permission: false, accessLevel: false },
 	"user.rotate": { username: true, permission: false, accessLevel: false },
+	"user.extend": { username: true, permission: false, accessLevel: false },
 };
 
 export const OPERATION_KINDS = Object.keys(KIND_FIELDS) as OperationKind[];

@@ -33,6 +33,7 @@ export function toRuleInput(
 			};
 		case "user.delete":
 		case "user.rotate":
+		case "user.extend":
 			return {
 				kind: operation.kind,
 				forSelf: isRequestersOwnUser(operation.username, requester),

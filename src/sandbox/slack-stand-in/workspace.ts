@@ -66,9 +66,35 @@ export class Workspace {
 				return this.views.update(args);
 			case "views.push":
 				return this.views.push(args);
+			case "views.publish":
+				return this.publishHome(args);
 			default:
 				return { ok: false, error: "unknown_method" };
 		}
+	}
+
+	/** The Home tab last published for each user, by user id. */
+	readonly homeViews = new Map<string, Record<string, unknown>>();
+
+	/**
+	 * Publishes a user's Home tab, as `views.publish` does: the user must exist, and the view must be
+	 * of type `home` with at most 100 blocks.
+	 */
+	private publishHome(args: Record<string, unknown>): MethodResult {
+		const userId = args.user_id;
+		if (typeof userId !== "string" || !this.users.has(userId)) {
+			return { ok: false, error: "user_not_found" };
+		}
+		const view = args.view as { type?: unknown; blocks?: unknown } | undefined;
+		if (
+			view?.type !== "home" ||
+			!Array.isArray(view.blocks) ||
+			view.blocks.length > 100
+		) {
+			return { ok: false, error: "invalid_arguments" };
+		}
+		this.homeViews.set(userId, view as Record<string, unknown>);
+		return { ok: true, view: { ...view, id: `V0HOME${userId.slice(1)}` } };
 	}
 
 	private authTest(): MethodResult {

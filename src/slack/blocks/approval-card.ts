@@ -173,7 +173,8 @@ export function rejectionText(record: RequestRecord): string {
 	});
 }
 
-function decisionButtons(requestId: string): ActionsBlock {
+/** The Approve and Reject buttons of a pending request. */
+export function decisionButtons(requestId: string): ActionsBlock {
 	return {
 		type: "actions",
 		block_id: DECISION_BLOCK_ID,

@@ -9,6 +9,7 @@ import {
 	type SlackMessage,
 	section,
 } from "./mrkdwn";
+import { renderText, slackDate } from "./slack-markup";
 
 /** A word the shells people paste into (bash, zsh, PowerShell) read literally without quotes. */
 const SHELL_SAFE = /^[A-Za-z0-9._-]+$/;
@@ -36,6 +37,13 @@ export function credentialsMessage(credentials: Credentials): SlackMessage {
 	const notes = [render("credentials.store")];
 	if (rotated) {
 		notes.push(render("credentials.old_password", { username }));
+	}
+	if (credentials.expiresAt !== undefined) {
+		notes.push(
+			renderText("credentials.expires", {
+				at: slackDate(credentials.expiresAt),
+			}),
+		);
 	}
 
 	return message(fallback, [

@@ -2,6 +2,7 @@ import type { KnownBlock } from "@slack/types";
 import { type MessageKey, t } from "../../i18n";
 import type { OperationError } from "../../operations/errors";
 import type { Operation } from "../../operations/types";
+import { slackErrorRemedy } from "../web-api-errors";
 import {
 	commandArgument,
 	context,
@@ -126,6 +127,15 @@ export function operationErrorMessage(
 				}),
 			);
 			break;
+		case "grant_not_found":
+			lines.push(
+				render("error.grant_not_found", {
+					registry,
+					reference,
+					username: value("username"),
+				}),
+			);
+			break;
 		case "job_failed":
 			lines.push(render("error.job_failed"));
 			lines.push(...mayHaveGoneThrough(operation));
@@ -210,34 +220,16 @@ export function unexpectedErrorMessage(reference: string): SlackMessage {
 	return message(text, [section(text)]);
 }
 
-/** Slack errors that mean the bot's token or scopes are wrong, which only an admin can fix. */
-const ADMIN_SLACK_ERRORS = new Set([
-	"invalid_auth",
-	"not_authed",
-	"account_inactive",
-	"token_revoked",
-	"token_expired",
-	"missing_scope",
-	"not_allowed_token_type",
-	"no_permission",
-]);
-
-/** Slack errors after which the same DM may go through later. */
-const TRANSIENT_SLACK_ERROR =
-	/^(rate_limited|ratelimited|http_5\d\d|timeout|request_failed|internal_error|fatal_error|service_unavailable)/;
-
 /** Picks what the requester should do about a failed credentials DM, by Slack's error code. */
 function deliveryAdvice(deliveryError: string | undefined): MessageKey {
-	if (deliveryError !== undefined && ADMIN_SLACK_ERRORS.has(deliveryError)) {
-		return "error.dm_advice_admin";
+	switch (slackErrorRemedy(deliveryError)) {
+		case "admin":
+			return "error.dm_advice_admin";
+		case "retry":
+			return "error.dm_advice_retry";
+		default:
+			return "error.dm_advice_open_dm";
 	}
-	if (
-		deliveryError !== undefined &&
-		TRANSIENT_SLACK_ERROR.test(deliveryError)
-	) {
-		return "error.dm_advice_retry";
-	}
-	return "error.dm_advice_open_dm";
 }
 
 function assertNever(code: never): never {

@@ -22,6 +22,12 @@ const USER_COMMANDS: ReadonlyArray<[MessageKey, MessageKey]> = [
 	["help.user_rotate", "usage.user_rotate"],
 ];
 
+const GRANT_COMMANDS: ReadonlyArray<[MessageKey, MessageKey]> = [
+	["help.access", "usage.access"],
+	["help.mine", "usage.mine"],
+	["help.revoke", "usage.revoke"],
+];
+
 /** Builds the `/registry help` message: every command with its usage line, defaults and aliases. */
 export function helpMessage(): SlackMessage {
 	const describe = ([help, usage]: [MessageKey, MessageKey]) =>
@@ -37,6 +43,11 @@ export function helpMessage(): SlackMessage {
 		),
 		section(
 			[render("help.users_heading"), ...USER_COMMANDS.map(describe)].join(
+				"\n\n",
+			),
+		),
+		section(
+			[render("help.grants_heading"), ...GRANT_COMMANDS.map(describe)].join(
 				"\n\n",
 			),
 		),

@@ -12,6 +12,7 @@ import {
 import { registryListMessage } from "./registry-list";
 import { registryShowMessage } from "./registry-show";
 import { registryArgument, userBlocks } from "./registry-text";
+import { renderText, slackDate } from "./slack-markup";
 
 /**
  * Builds the result message of a finished operation. An `Outcome` never carries a password, so
@@ -59,6 +60,14 @@ export function outcomeMessage(outcome: Outcome): SlackMessage {
 				render("user.rotated", {
 					username: inline(outcome.username),
 					registry: inline(outcome.registry.name),
+				}),
+			);
+		case "user.extend":
+			return single(
+				renderText("user.extended", {
+					username: inline(outcome.username),
+					registry: inline(outcome.registry.name),
+					at: slackDate(outcome.expiresAt),
 				}),
 			);
 	}

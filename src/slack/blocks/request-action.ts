@@ -51,6 +51,11 @@ export function describeAction(
 				registry: inline(operation.registry),
 				requester,
 			});
+		case "user.extend":
+			return renderMarkup("request.action.user.extend", {
+				username: inline(operation.username),
+				registry: inline(operation.registry),
+			});
 	}
 }
 

@@ -1,8 +1,9 @@
 import type { ActionsBlock, KnownBlock } from "@slack/types";
-import { t } from "../../i18n";
+import { type MessageKey, t } from "../../i18n";
 import type { DecisionResult, RequestView } from "../../operations/approvals";
 import type { ApproverSet } from "../../operations/policy";
 import type { Operation } from "../../operations/types";
+import { slackErrorRemedy } from "../web-api-errors";
 import { describeApprovals, describeApprovers } from "./approval-card";
 import { inline, message, type SlackMessage, section } from "./mrkdwn";
 import { describeAction } from "./request-action";
@@ -59,16 +60,24 @@ export function forbiddenMessage(
 	);
 }
 
+/** Reply to a card that could not be posted, by who can fix the cause. */
+const CARD_FAILED_KEYS = {
+	admin: "request.card_failed_admin",
+	retry: "request.card_failed_retry",
+	other: "request.card_failed",
+} as const satisfies Record<ReturnType<typeof slackErrorRemedy>, MessageKey>;
+
 /**
  * Builds the reply when the approval card could not be posted, so the request was cancelled. It
- * names the channel and Slack's error, and what an admin must change.
+ * names the channel and Slack's error, and what to do: ask an admin to fix the token or the
+ * channel, or try again later after a rate limit or an outage.
  */
 export function cardFailedMessage(
 	channelId: string,
 	slackError: string,
 ): SlackMessage {
 	return single(
-		renderText("request.card_failed", {
+		renderText(CARD_FAILED_KEYS[slackErrorRemedy(slackError)], {
 			channel: channelLink(channelId),
 			error: slackError,
 		}),

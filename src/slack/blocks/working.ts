@@ -42,5 +42,10 @@ function workingText(operation: Operation): string {
 				registry: inline(operation.registry),
 				username: inline(operation.username),
 			});
+		case "user.extend":
+			return render("working.user.extend", {
+				registry: inline(operation.registry),
+				username: inline(operation.username),
+			});
 	}
 }

@@ -2,6 +2,7 @@ import type { App } from "@slack/bolt";
 import * as actions from "./actions";
 import * as commands from "./commands";
 import type { CommandListenerDependencies } from "./commands/registry";
+import * as events from "./events";
 import * as options from "./options";
 import * as shortcuts from "./shortcuts";
 import * as views from "./views";
@@ -18,4 +19,5 @@ export function registerListeners(
 	views.register(app, dependencies);
 	shortcuts.register(app, dependencies);
 	options.register(app, dependencies);
+	events.register(app, dependencies);
 }

@@ -1,6 +1,8 @@
+import type { GrantHooks } from "../../operations/grants/hooks";
 import type { RegistryApi } from "../../sakura/types";
 import type { MessageDependencies } from "../listeners/actions/effects";
 import type { JobRunnerDependencies } from "../run-to-message";
+import type { AdminAlerts } from "./admin-alert";
 
 /** What the worker needs: the SAKURA API, Slack, the request lifecycle and the operations. */
 export type WorkerDependencies = MessageDependencies &
@@ -17,4 +19,8 @@ interface WorkerParts {
 	defaultLeaseMs: number;
 	/** @default 128 random bits, base64url */
 	newClaimant?: () => string;
+	/** Creates the grant hooks of one request's run; absent, no grants are recorded. */
+	grantBookFor?: (request: { id: string; reason: string }) => GrantHooks;
+	/** Alerts to the admin channel; without them, a rejected SAKURA key is only reported to requesters. */
+	alerts?: AdminAlerts;
 }

@@ -52,7 +52,8 @@ export interface RunJobOptions {
  * - Any other status means the request is finished, cancelled or not approved: nothing runs.
  *
  * The outcome is recorded, then reported: on the approval card and in the requester's DM, or, for
- * a request that ran at once, to the command's response_url.
+ * a request that ran at once, to the command's response_url. When SAKURA rejected the bot's API
+ * key, the admin channel is alerted too, once per key and day.
  */
 export async function runJob(
 	job: RunJob,
@@ -95,7 +96,10 @@ export async function runJob(
 		requester,
 		dependencies,
 		runIds,
-		{ recovering: claimed.recovering },
+		{
+			recovering: claimed.recovering,
+			grants: dependencies.grantBookFor?.(claimed.record),
+		},
 	);
 	const finished = await finishRequest(
 		record.id,
@@ -121,6 +125,9 @@ export async function runJob(
 		},
 	};
 	await reportResult(latest, result, dependencies);
+	if (!result.ok && result.errorCode === "sakura_unauthorized") {
+		await dependencies.alerts?.sakuraUnauthorized();
+	}
 }
 
 /**

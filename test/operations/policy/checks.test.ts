@@ -24,7 +24,7 @@ describe("parsePolicy coverage", () => {
 				],
 			}),
 		).toEqual([
-			'policy.json: rules: no rule matches registry.create, registry.delete, user.add, user.list, user.delete, user.rotate; end the rules with one for "*"',
+			'policy.json: rules: no rule matches registry.create, registry.delete, user.add, user.list, user.delete, user.rotate, user.extend; end the rules with one for "*"',
 		]);
 	});
 
@@ -56,7 +56,7 @@ describe("parsePolicy coverage", () => {
 		});
 
 		expect(problems).toEqual([
-			'policy.json: rules: no rule matches registry.create with access level readwrite, user.add with permission all for the requester\'s own user, user.add with permission all for another user, user.rotate for another user; end the rules with one for "*"',
+			'policy.json: rules: no rule matches registry.create with access level readwrite, user.add with permission all for the requester\'s own user, user.add with permission all for another user, user.rotate for another user, user.extend; end the rules with one for "*"',
 		]);
 	});
 
@@ -139,7 +139,7 @@ describe("parsePolicy rule checks", () => {
 				],
 			}),
 		).toEqual([
-			"policy.json: rules[0].forSelf: registry.delete has no registry user name, so forSelf never matches it; forSelf applies to user.add, user.delete, user.rotate",
+			"policy.json: rules[0].forSelf: registry.delete has no registry user name, so forSelf never matches it; forSelf applies to user.add, user.delete, user.rotate, user.extend",
 		]);
 	});
 

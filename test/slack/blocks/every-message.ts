@@ -17,7 +17,13 @@ import {
 	unexpectedErrorMessage,
 	workingMessage,
 } from "../../../src/slack/blocks";
+import {
+	grantExpiredMessage,
+	grantLine,
+	grantReminderMessage,
+} from "../../../src/slack/blocks/grant-messages";
 import { parseRegistryCommand } from "../../../src/slack/grammar";
+import type { GrantRecord } from "../../../src/store/grants";
 import { sampleRegistries, sampleRegistry, sampleUsers } from "./samples";
 
 export const SAMPLE_PASSWORD = "Zq7mX2pL9vR4tK8wN3bH6cJ1";
@@ -51,6 +57,8 @@ export const INVALID_COMMANDS = [
 	"create demo --permission public",
 	"create demo --permission readwrite",
 	"user add demo --permission admin",
+	"user add demo --ttl forever",
+	"user add demo --permission all --ttl 2d",
 	"create demo --domain https://reg.example.com",
 	`create demo --description "${"x".repeat(513)}"`,
 	`list --reason "${"r".repeat(501)}"`,
@@ -71,6 +79,7 @@ export const OPERATIONS: Operation[] = [
 	{ kind: "user.list", registry: "demo" },
 	{ kind: "user.delete", registry: "demo", username: "alice" },
 	{ kind: "user.rotate", registry: "demo", username: "alice" },
+	{ kind: "user.extend", registry: "demo", username: "alice" },
 ];
 
 export function outcomes(): Array<[string, Outcome]> {
@@ -135,6 +144,15 @@ export function outcomes(): Array<[string, Outcome]> {
 			"user.rotate",
 			{ kind: "user.rotate", registry, username: "alice", permission: "all" },
 		],
+		[
+			"user.extend",
+			{
+				kind: "user.extend",
+				registry,
+				username: "alice",
+				expiresAt: "2030-03-08T00:00:00.000Z",
+			},
+		],
 	];
 }
 
@@ -177,6 +195,7 @@ export function operationErrors(): OperationError[] {
 		["sakura_failed", { status: "502" }],
 		["credentials_undelivered", { registry: "demo", username: "alice" }],
 		["job_failed", {}],
+		["grant_not_found", { registry: "demo", username: "alice" }],
 		[
 			"credentials_undelivered",
 			{
@@ -255,5 +274,49 @@ export function everyMessage(): Array<[string, SlackMessage]> {
 		"credentials rotated",
 		credentialsMessage({ ...credentials, rotated: true }),
 	]);
+	messages.push([
+		"credentials with an expiry",
+		credentialsMessage({
+			...credentials,
+			rotated: false,
+			expiresAt: "2030-03-08T00:00:00.000Z",
+		}),
+	]);
+	const grant = sampleGrant();
+	messages.push(["grant reminder", grantReminderMessage(grant)]);
+	messages.push(["grant expired", grantExpiredMessage(grant)]);
+	messages.push([
+		"grant lines",
+		{
+			text: "grants",
+			blocks: [
+				grantLine(grant),
+				grantLine({
+					...grant,
+					status: "revoked",
+					revokedAt: "2030-03-08T00:00:00.000Z",
+				}),
+			],
+		},
+	]);
 	return messages;
+}
+
+/** A grant as the store returns it, for message builders. */
+export function sampleGrant(): GrantRecord {
+	return {
+		id: "grant:113700000001:alice",
+		registryId: "113700000001",
+		registryLabel: "team-images",
+		username: "alice",
+		permission: "readwrite",
+		owner: { userId: "U0HANAKO", teamId: "T0SANDBOX" },
+		requestId: "request-1",
+		reason: "",
+		issuedAt: "2030-03-01T00:00:00.000Z",
+		expiresAt: "2030-03-08T00:00:00.000Z",
+		status: "active",
+		warned: [],
+		version: 1,
+	};
 }

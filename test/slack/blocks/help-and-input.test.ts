@@ -19,7 +19,7 @@ describe("helpMessage", () => {
 		"/registry show &lt;name|id&gt; [--reason &lt;text&gt;]",
 		"/registry create &lt;name&gt; [--permission none|readonly] [--domain &lt;fqdn&gt;] [--description &lt;text&gt;] [--reason &lt;text&gt;]",
 		"/registry delete &lt;name|id&gt; [--reason &lt;text&gt;]",
-		"/registry user add &lt;registry&gt; [--user &lt;name&gt;] [--permission readonly|readwrite|all] [--reason &lt;text&gt;]",
+		"/registry user add &lt;registry&gt; [--user &lt;name&gt;] [--permission readonly|readwrite|all] [--ttl 8h|3d] [--reason &lt;text&gt;]",
 		"/registry user list &lt;registry&gt; [--reason &lt;text&gt;]",
 		"/registry user del &lt;registry&gt; --user &lt;name&gt; [--reason &lt;text&gt;]",
 		"/registry user rotate &lt;registry&gt; --user &lt;name&gt; [--reason &lt;text&gt;]",
@@ -102,6 +102,7 @@ describe("workingMessage", () => {
 				"Listing the users of registry `demo`…",
 				"Deleting user `alice` from registry `demo`…",
 				"Setting a new password for user `alice` on registry `demo`…",
+				"Extending user `alice` on registry `demo`…",
 			][index],
 		]),
 	)("%j", (operation, text) => {

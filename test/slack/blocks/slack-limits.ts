@@ -103,6 +103,30 @@ export function limitViolations(message: SlackMessage): string[] {
 					);
 				}
 			}
+		} else if (block.type === "divider") {
+			// A divider has no content to measure.
+		} else if (block.type === "actions") {
+			// Slack's limits for an actions block: 25 elements; a button's text 75 characters, its
+			// value 2,000 and its action_id 255.
+			check(block.elements.length <= 25, `actions ${index} elements`);
+			for (const element of block.elements) {
+				if (element.type !== "button") {
+					continue;
+				}
+				const length = element.text.text.length;
+				check(
+					length >= 1 && length <= 75,
+					`actions ${index} button text ${length}`,
+				);
+				check(
+					(element.value ?? "").length <= 2_000,
+					`actions ${index} button value`,
+				);
+				check(
+					(element.action_id ?? "").length <= 255,
+					`actions ${index} action_id`,
+				);
+			}
 		} else {
 			violations.push(`unexpected block type ${block.type}`);
 		}

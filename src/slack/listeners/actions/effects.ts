@@ -89,7 +89,7 @@ export function requesterOf(request: RequestView): Requester {
 /**
  * Marks a pending request expired when its time is up, before a click is judged. Only the caller
  * whose write changed the status rewrites the card and DMs the requester, so the DM goes out once
- * however many clicks arrive together.
+ * however many clicks arrive together; that caller gets true.
  * NOTE: the lifecycle reads the clock again when it judges the click. A click whose check here
  * runs just before `expiresAt` and whose decision runs at or after it is answered as expired, but
  * the lifecycle makes that change and nobody sends the DM.
@@ -98,7 +98,7 @@ export async function expireIfDue(
 	id: string,
 	dependencies: MessageDependencies,
 	fallback?: MessageLocation,
-): Promise<void> {
+): Promise<boolean> {
 	const record = await dependencies.approvals.store.get(id);
 	const now = (dependencies.approvals.clock ?? (() => new Date()))();
 	if (
@@ -106,16 +106,16 @@ export async function expireIfDue(
 		record.status !== "pending" ||
 		now.getTime() < Date.parse(record.expiresAt)
 	) {
-		return;
+		return false;
 	}
 
 	const expired = await dependencies.approvals.store.expire(id, now);
 	if (expired.kind !== "changed") {
-		return;
+		return false;
 	}
 	const operation = parseStoredOperation(expired.record.operation);
 	if (operation === undefined) {
-		return;
+		return true;
 	}
 	const request = { record: expired.record, operation };
 	dependencies.log.info("Request expired", {
@@ -124,6 +124,7 @@ export async function expireIfDue(
 	});
 	await rewriteCard(request, dependencies, { fallback });
 	await dmRequester(request, () => expiredDm(request), dependencies);
+	return true;
 }
 
 /**
@@ -198,7 +199,8 @@ export async function dmRequester(
 
 /**
  * Replies to the clicker alone through the click's response_url. By default the reply is added below
- * the clicked message; with `replaceOriginal` it replaces the clicked ephemeral message.
+ * the clicked message; with `replaceOriginal` it replaces the clicked ephemeral message. A click in
+ * the Home tab carries no response_url, and its reply goes to the clicker's DM instead.
  */
 export async function replyToClicker(
 	click: ButtonClick,
@@ -206,6 +208,23 @@ export async function replyToClicker(
 	dependencies: RequestDependencies,
 	replaceOriginal = false,
 ): Promise<void> {
+	// A click in the Home tab has no response_url, so the reply goes to the clicker's DM.
+	if (typeof click.response_url !== "string" || click.response_url === "") {
+		try {
+			await dependencies.client.chat.postMessage({
+				channel: click.user.id,
+				text: message.text,
+				blocks: message.blocks,
+			});
+		} catch (error) {
+			dependencies.log.warn("Replying to the clicker by DM failed", {
+				user: click.user.id,
+				action: click.actions[0]?.action_id,
+				slackError: describeSlackError(error),
+			});
+		}
+		return;
+	}
 	try {
 		await postToResponseUrl(click.response_url, {
 			text: message.text,

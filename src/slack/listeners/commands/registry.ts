@@ -1,3 +1,4 @@
+import { randomBytes } from "node:crypto";
 import type {
 	AllMiddlewareArgs,
 	RespondArguments,
@@ -8,8 +9,10 @@ import {
 	helpMessage,
 	invalidCommandMessage,
 	type SlackMessage,
+	unexpectedErrorMessage,
 	workingMessage,
 } from "../../blocks";
+import { myGrantsMessage } from "../../blocks/grant-messages";
 import { parseRegistryCommand } from "../../grammar";
 import { type RequestDependencies, startRequest } from "../../requests";
 import { commandModalFor, openCommandModal } from "../views";
@@ -76,6 +79,12 @@ export function registryCommandListener(
 			return;
 		}
 
+		if (parsed.kind === "mine") {
+			dependencies.log.info("Slash command received", { ...ids, kind: "mine" });
+			await ack(ephemeral(await ownGrantsMessage(requester, dependencies)));
+			return;
+		}
+
 		const operation = parsed.operation;
 		dependencies.log.info("Slash command received", {
 			...ids,
@@ -103,6 +112,29 @@ export function registryCommandListener(
 			await ack(ephemeral(workingMessage(operation)));
 		}
 	};
+}
+
+/** Lists the requester's own credentials, or says why they could not be read. */
+async function ownGrantsMessage(
+	requester: Requester,
+	dependencies: CommandListenerDependencies,
+): Promise<SlackMessage> {
+	if (dependencies.grants === undefined) {
+		return myGrantsMessage([]);
+	}
+	try {
+		return myGrantsMessage(
+			await dependencies.grants.listByOwner(requester.userId),
+		);
+	} catch (error) {
+		const reference = randomBytes(4).toString("hex");
+		dependencies.log.error("Listing a person's grants failed", {
+			user: requester.userId,
+			reference,
+			error: error instanceof Error ? error.name : typeof error,
+		});
+		return unexpectedErrorMessage(reference);
+	}
 }
 
 function ephemeral(message: SlackMessage): RespondArguments {

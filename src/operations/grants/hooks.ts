@@ -1,0 +1,40 @@
+import type { Registry, UserPermission } from "../../sakura/types";
+import type { DeliveryReceipt, Requester } from "../types";
+
+/**
+ * What the operations tell the grant book. Each call comes after SAKURA has done the change and the
+ * credentials DM went out. A hook that fails is logged by its caller and does not undo the change.
+ */
+export interface GrantHooks {
+	/** A new registry user exists, owned by `owner` until `expiresAt`. */
+	issued(grant: {
+		registry: Registry;
+		username: string;
+		permission: UserPermission;
+		owner: Requester;
+		issuedAt: Date;
+		expiresAt: Date;
+		credentialDm?: DeliveryReceipt;
+	}): Promise<void>;
+	/** A registry user got a new password; the DM with the old one can be edited. */
+	rotated(change: {
+		registry: Registry;
+		username: string;
+		credentialDm?: DeliveryReceipt;
+	}): Promise<void>;
+	/**
+	 * Moves an active grant's end. Returns false when the bot holds no active grant for the user,
+	 * which the extension reports as its failure.
+	 */
+	extended(change: {
+		registry: Registry;
+		username: string;
+		expiresAt: Date;
+	}): Promise<boolean>;
+	/** A registry user was deleted on SAKURA by `by` (a Slack user id). */
+	deleted(change: {
+		registry: Registry;
+		username: string;
+		by: string;
+	}): Promise<void>;
+}

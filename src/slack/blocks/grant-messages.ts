@@ -1,0 +1,129 @@
+import type { ActionsBlock, KnownBlock } from "@slack/types";
+import { t } from "../../i18n";
+import type { GrantRecord } from "../../store/grants";
+import { message, type SlackMessage, section } from "./mrkdwn";
+import { mention, renderText, slackDate } from "./slack-markup";
+
+/** Action ids of the buttons on a grant; each button's value is the grant id and nothing else. */
+export const GRANT_EXTEND_ACTION_ID = "grant.extend";
+export const GRANT_ROTATE_ACTION_ID = "grant.rotate";
+export const GRANT_REVOKE_ACTION_ID = "grant.revoke";
+
+/** Grant ids: `grant:<registry id>:<user name>`, nothing else. */
+export const GRANT_ID = /^grant:[0-9]{1,20}:[a-z0-9][a-z0-9_.-]{0,63}$/;
+
+/**
+ * Builds the DM that reminds an owner that their credential ends soon, with buttons to extend it,
+ * rotate its password or revoke it now.
+ */
+export function grantReminderMessage(grant: GrantRecord): SlackMessage {
+	const text = renderText("grant.reminder", {
+		username: grant.username,
+		registry: grant.registryLabel,
+		at: slackDate(grant.expiresAt),
+	});
+	return message(text, [section(text), grantButtons(grant.id)]);
+}
+
+/** Builds the DM that tells an owner their credential ended and its user is gone. */
+export function grantExpiredMessage(grant: GrantRecord): SlackMessage {
+	const text = renderText("grant.expired", {
+		username: grant.username,
+		registry: grant.registryLabel,
+	});
+	return message(text, [section(text)]);
+}
+
+/** The Extend, Rotate and Revoke buttons of an active grant. */
+export function grantButtons(id: string): ActionsBlock {
+	return {
+		type: "actions",
+		elements: [
+			{
+				type: "button",
+				action_id: GRANT_EXTEND_ACTION_ID,
+				text: { type: "plain_text", text: t("grant.button.extend") },
+				style: "primary",
+				value: id,
+			},
+			{
+				type: "button",
+				action_id: GRANT_ROTATE_ACTION_ID,
+				text: { type: "plain_text", text: t("grant.button.rotate") },
+				value: id,
+			},
+			{
+				type: "button",
+				action_id: GRANT_REVOKE_ACTION_ID,
+				text: { type: "plain_text", text: t("grant.button.revoke") },
+				style: "danger",
+				value: id,
+			},
+		],
+	};
+}
+
+/** One line about a grant, for lists: registry, user, permission and when it ends. */
+export function grantLine(grant: GrantRecord): KnownBlock {
+	const key =
+		grant.status === "active" ? "grant.line_active" : "grant.line_ended";
+	return section(
+		renderText(key, {
+			username: grant.username,
+			registry: grant.registryLabel,
+			permission: grant.permission,
+			at: slackDate(grant.revokedAt ?? grant.expiresAt),
+		}),
+	);
+}
+
+/**
+ * Builds the reply to `/registry mine`: each credential the person owns, newest first, with the
+ * buttons of the active ones. Ended ones are listed too, so nobody wonders where one went.
+ */
+export function myGrantsMessage(grants: readonly GrantRecord[]): SlackMessage {
+	if (grants.length === 0) {
+		const text = renderText("grant.none");
+		return message(text, [section(text)]);
+	}
+	const shown = grants.slice(0, MAX_LISTED_GRANTS);
+	const blocks: KnownBlock[] = [section(renderText("grant.mine_heading"))];
+	for (const grant of shown) {
+		blocks.push(grantLine(grant));
+		if (grant.status === "active") {
+			blocks.push(grantButtons(grant.id));
+		}
+	}
+	if (grants.length > shown.length) {
+		blocks.push(
+			section(
+				renderText("grant.more", { count: grants.length - shown.length }),
+			),
+		);
+	}
+	return message(renderText("grant.mine_heading"), blocks);
+}
+
+/** Grants one list shows: two blocks each stay within Slack's 50 blocks per message. */
+const MAX_LISTED_GRANTS = 20;
+
+/** Builds the reply to a revocation of a user for which the bot holds no active credential. */
+export function noGrantMessage(
+	registry: string,
+	username: string,
+): SlackMessage {
+	const text = renderText("grant.not_found", { registry, username });
+	return message(text, [section(text)]);
+}
+
+/** Builds the reply to someone who may not revoke another person's credential. */
+export function revokeRefusedMessage(ownerId: string): SlackMessage {
+	const text = renderText("grant.revoke_refused", { owner: mention(ownerId) });
+	return message(text, [section(text)]);
+}
+
+/** Builds the reply to a grant button whose grant has ended or no longer exists. */
+export function grantGoneMessage(): SlackMessage {
+	const text = renderText("grant.gone");
+	return message(text, [section(text)]);
+}

@@ -18,8 +18,9 @@ export type RunReport = Pick<RunResult, "render"> &
 /**
  * Tells people how a run ended. A request that waited for approvers gets its card rewritten and a
  * DM to the requester. A request that ran at once answers where it was asked: the command's
- * response_url, or a DM when it came from a form, which has none. Failures to post are logged and
- * not raised, because the outcome is already recorded.
+ * response_url, or a DM when it came from a form, which has none. When the response_url post fails
+ * (the URL expired after 30 minutes or 5 uses, or Slack failed), the same message goes by DM
+ * instead. Failures to post are logged and not raised, because the outcome is already recorded.
  */
 export async function reportResult(
 	request: RequestView,
@@ -51,7 +52,7 @@ export async function reportResult(
 		await postToResponseUrl(responseUrl, message);
 	} catch (error) {
 		dependencies.log.error(
-			"Posting the command result to response_url failed",
+			"Posting the command result to response_url failed; sending it by DM",
 			{
 				requestId: request.record.id,
 				team: request.record.requester.teamId,
@@ -61,6 +62,8 @@ export async function reportResult(
 				error: error instanceof ResponseUrlError ? error.code : String(error),
 			},
 		);
+		// NOTE: a post that timed out may still have arrived, so the requester may see it twice.
+		await dmRequester(request, result.render, dependencies);
 	}
 }
 

@@ -458,6 +458,9 @@ export const en = {
 	"modal.field.permission_readonly": "readonly (pull)",
 	"modal.field.permission_readwrite": "readwrite (pull and push)",
 	"modal.field.permission_all": "all (pull, push and delete)",
+	"modal.field.lifetime": "Lifetime",
+	"modal.field.lifetime_hint":
+		"How long the user works, such as 8h or 3d. Empty: the longest the permission allows (readonly 30d, readwrite 7d, all 1d).",
 	"modal.field.username": "User name",
 	"modal.field.username_hint_derived":
 		"Leave it empty to use {username}, made from your Slack name. Lowercase letters a-z, digits, '.', '_' and '-'.",

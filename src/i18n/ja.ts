@@ -472,6 +472,9 @@ export const ja: Catalog = {
 	"modal.field.permission_readonly": "readonly (pull のみ)",
 	"modal.field.permission_readwrite": "readwrite (pull と push)",
 	"modal.field.permission_all": "all (pull、push と削除)",
+	"modal.field.lifetime": "有効期間",
+	"modal.field.lifetime_hint":
+		"ユーザーを使える期間です。例: 8h、3d。空欄なら権限ごとの上限 (readonly 30d、readwrite 7d、all 1d) になります。",
 	"modal.field.username": "ユーザー名",
 	"modal.field.username_hint_derived":
 		"空欄の場合は、Slack の名前から作った {username} を使います。英小文字 a-z、数字、'.'、'_'、'-' が使えます。",

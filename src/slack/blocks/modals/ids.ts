@@ -47,6 +47,7 @@ export const FIELD_BLOCKS = {
 	registry: "field_registry",
 	permission: "field_permission",
 	username: "field_username",
+	lifetime: "field_lifetime",
 	reason: "field_reason",
 } as const;
 

@@ -14,7 +14,8 @@ import { FIELD_BLOCKS, formCallbackId } from "./ids";
 /**
  * Builds the form that adds a registry user, whose password the bot sends by DM: the registry,
  * the permission (`readonly` preselected), an optional user name whose placeholder is the name
- * derived from the requester's Slack name, and the reason.
+ * derived from the requester's Slack name, an optional lifetime such as `8h` or `3d`, and the
+ * reason.
  */
 export function userAddView(
 	privateMetadata: string,
@@ -47,6 +48,14 @@ export function userAddView(
 				hint: t("modal.field.username_hint_derived", {
 					username: derivedUsername,
 				}),
+			}),
+			textInput({
+				blockId: FIELD_BLOCKS.lifetime,
+				label: "modal.field.lifetime",
+				optional: true,
+				maxLength: 8,
+				placeholder: "3d",
+				hint: t("modal.field.lifetime_hint"),
 			}),
 			reasonInput(),
 		],

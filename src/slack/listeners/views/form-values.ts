@@ -11,6 +11,7 @@ import {
 import {
 	parseAccessLevel,
 	parseDescription,
+	parseLifetime,
 	parseReason,
 	parseRegistryName,
 	parseRegistryReference,
@@ -145,14 +146,27 @@ async function buildUserAdd(
 	if (typed === undefined) {
 		username = form.derivedUsername(requester);
 	}
+	const lifetime =
+		permission === undefined
+			? undefined
+			: form.optional(FIELD_BLOCKS.lifetime, (value) =>
+					parseLifetime(value, permission),
+				);
 	if (
 		registry === undefined ||
 		permission === undefined ||
-		username === undefined
+		username === undefined ||
+		lifetime === null
 	) {
 		return undefined;
 	}
-	return { kind: "user.add", registry, username, permission };
+	return {
+		kind: "user.add",
+		registry,
+		username,
+		permission,
+		...(lifetime === undefined ? {} : { lifetimeSeconds: lifetime }),
+	};
 }
 
 /** Reads fields from the submitted state and collects an error per invalid field. */

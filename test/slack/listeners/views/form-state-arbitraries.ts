@@ -21,6 +21,7 @@ export const FORM_BLOCKS: Readonly<Record<FormKind, readonly FieldBlock[]>> = {
 		FIELD_BLOCKS.registry,
 		FIELD_BLOCKS.permission,
 		FIELD_BLOCKS.username,
+		FIELD_BLOCKS.lifetime,
 		FIELD_BLOCKS.reason,
 	],
 	list: [FIELD_BLOCKS.reason],
@@ -225,6 +226,7 @@ function blockStates(
 		),
 		field_permission: actionState(FIELD_ACTION, "option"),
 		field_username: actionState(FIELD_ACTION, "text"),
+		field_lifetime: actionState(FIELD_ACTION, "text"),
 		field_reason: actionState(FIELD_ACTION, "text"),
 	};
 }

@@ -213,6 +213,25 @@ describe("form submission validation", () => {
 			},
 		},
 		{
+			field: "a lifetime that is no duration",
+			change: { field_lifetime: textState("forever") },
+			errors: {
+				field_lifetime:
+					'"forever" is not a lifetime. Use a whole number of minutes, hours or days, such as "30m", "8h" or "3d".',
+			},
+		},
+		{
+			field: "a lifetime above the permission's cap",
+			change: {
+				field_permission: radioState("all"),
+				field_lifetime: textState("2d"),
+			},
+			errors: {
+				field_lifetime:
+					'"2d" is longer than a "all" credential may live. Ask for "1d" or less.',
+			},
+		},
+		{
 			field: "an unknown registry ID",
 			change: { field_registry: registrySelectState("999999999999") },
 			errors: {

@@ -61,7 +61,7 @@ export const en = {
 	"parse.missing_command":
 		"Start with a command: `list`, `show`, `create`, `delete` or `user`.",
 	"parse.unknown_command":
-		"Unknown command `{command}`. The commands are `list`, `show`, `create`, `delete`, `user`, `access`, `mine` and `revoke`.",
+		"Unknown command `{command}`. The commands are `list`, `show`, `create`, `delete`, `user`, `access`, `mine`, `revoke` and `audit`.",
 	"parse.missing_user_command":
 		"`/registry user` needs a command: `add`, `list`, `del` or `rotate`.",
 	"parse.unknown_user_command":
@@ -288,6 +288,21 @@ export const en = {
 	"home.status.rejected": ":no_entry: Rejected",
 	"home.status.cancelled": "Cancelled",
 	"home.status.expired": "Expired without a decision",
+	"working.user.audit":
+		"Checking the users of registry `{registry}` against the bot's credentials…",
+	"request.action.user.audit":
+		"Check the users of registry `{registry}` against the credentials the bot issued. Nothing changes.",
+	"audit.clean":
+		"All {managed} users of `{registry}` have an active credential from the bot.",
+	"audit.heading":
+		"{count} users of `{registry}` have no active credential from the bot, so nothing will delete them. {managed} others do.",
+	"audit.user": "`{username}` ({permission})",
+	"audit.more":
+		"…and {count} more, not shown. `/registry user list {reference}` lists every user.",
+	"audit.button.remove": "Remove",
+	"usage.audit": "/registry audit <registry> [--reason <text>]",
+	"help.audit":
+		"`{usage}`\nLists the users of a registry that the bot did not issue or whose credential has ended, with a button to remove each through the approval policy.",
 	"credentials.store":
 		"Store the password in a secret manager now. The bot does not keep it and cannot show it again.",
 	"credentials.old_password":

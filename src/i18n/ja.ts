@@ -65,7 +65,7 @@ export const ja: Catalog = {
 	"parse.missing_command":
 		"コマンドを指定してください: `list` / `show` / `create` / `delete` / `user`",
 	"parse.unknown_command":
-		"`{command}` というコマンドはありません。使えるコマンドは `list` / `show` / `create` / `delete` / `user` / `access` / `mine` / `revoke` です。",
+		"`{command}` というコマンドはありません。使えるコマンドは `list` / `show` / `create` / `delete` / `user` / `access` / `mine` / `revoke` / `audit` です。",
 	"parse.missing_user_command":
 		"`/registry user` の後にコマンドを指定してください: `add` / `list` / `del` / `rotate`",
 	"parse.unknown_user_command":
@@ -297,6 +297,21 @@ export const ja: Catalog = {
 	"home.status.rejected": ":no_entry: 却下",
 	"home.status.cancelled": "取り消し済み",
 	"home.status.expired": "決定されないまま期限切れ",
+	"working.user.audit":
+		"レジストリ `{registry}` のユーザーをボットの資格情報と照合しています…",
+	"request.action.user.audit":
+		"レジストリ `{registry}` のユーザーを、ボットが発行した資格情報と照合します。変更はしません。",
+	"audit.clean":
+		"`{registry}` のユーザー {managed} 人はすべて、ボットの有効な資格情報を持っています。",
+	"audit.heading":
+		"`{registry}` のユーザーのうち {count} 人は、ボットの有効な資格情報がないため、誰も削除しません。残りの {managed} 人は資格情報があります。",
+	"audit.user": "`{username}` ({permission})",
+	"audit.more":
+		"…ほか {count} 人は表示していません。全員は `/registry user list {reference}` で確認できます。",
+	"audit.button.remove": "削除",
+	"usage.audit": "/registry audit <registry> [--reason <text>]",
+	"help.audit":
+		"`{usage}`\nボットが発行していない、または資格情報が終了したレジストリユーザーを一覧し、承認ポリシーに沿って削除するボタンを表示します。",
 	"credentials.store":
 		"今すぐパスワードをシークレットマネージャーに保存してください。ボットはパスワードを保持しないため、再表示できません。",
 	"credentials.old_password":

@@ -5,6 +5,7 @@ import { listRegistries } from "./registry-list";
 import { showRegistry } from "./registry-show";
 import type { Operation, Outcome, Requester } from "./types";
 import { addUser } from "./user-add";
+import { auditUsers } from "./user-audit";
 import { deleteUser } from "./user-delete";
 import { extendUser } from "./user-extend";
 import { listUsers } from "./user-list";
@@ -70,6 +71,8 @@ function dispatch(
 				requester,
 				context,
 			);
+		case "user.audit":
+			return auditUsers(operation.registry, context);
 		case "user.extend":
 			return extendUser(operation, context);
 		case "user.rotate":

@@ -35,6 +35,8 @@ export type Operation =
 			lifetimeSeconds?: number;
 	  }
 	| { kind: "user.list"; registry: string }
+	/** Lists the registry users the bot did not issue, or whose credential has ended. */
+	| { kind: "user.audit"; registry: string }
 	| {
 			kind: "user.delete";
 			registry: string;
@@ -71,6 +73,14 @@ export type Outcome =
 			expiresAt?: string;
 	  }
 	| { kind: "user.list"; registry: Registry; users: RegistryUser[] }
+	| {
+			kind: "user.audit";
+			registry: Registry;
+			/** Users without an active credential from the bot, by name. */
+			unmanaged: RegistryUser[];
+			/** How many users do have one. */
+			managed: number;
+	  }
 	| { kind: "user.delete"; registry: Registry; username: string }
 	| {
 			kind: "user.rotate";

@@ -118,6 +118,17 @@ const GRANT_COMMANDS: Readonly<Record<string, CommandSpec>> = {
 		flags: [{ name: "--permission", example: "readonly" }, TTL_FLAG],
 		build: buildUserAdd,
 	},
+	audit: {
+		name: "audit",
+		usage: "usage.audit",
+		arguments: ["<registry>"],
+		flags: [],
+		build: ({ positionals }) =>
+			map(parseRegistryReference(positionals[0]), (registry) => ({
+				kind: "user.audit",
+				registry,
+			})),
+	},
 	revoke: {
 		name: "revoke",
 		usage: "usage.revoke",

@@ -1,3 +1,5 @@
+import { SakuraClient } from "../../src/sakura";
+import { SANDBOX_CREDENTIALS } from "../../src/sandbox/sakura-emulator";
 import type { RecordedCall } from "../../src/sandbox/slack-stand-in";
 import { DynamoGrantStore, type GrantRecord } from "../../src/store/grants";
 import { makeClient } from "../store/store-fixture";
@@ -217,4 +219,44 @@ test("a button on an ended credential changes nothing", async () => {
 	expect(replyOf(again)).toContain("already ended");
 	expect(replyOf(forged)).toContain("already ended");
 	expect(harness.emulator.requests).toHaveLength(requestsBefore);
+});
+
+test("audit lists the users without an active credential, with a Remove button", async () => {
+	await access(HANAKO);
+	const registryId = harness.emulator
+		.registries()
+		.find((registry) => registry.name === "team-images")?.id as string;
+	const sakura = new SakuraClient({
+		accessToken: SANDBOX_CREDENTIALS.accessToken,
+		accessTokenSecret: SANDBOX_CREDENTIALS.accessTokenSecret,
+		rootUrl: harness.emulator.rootUrl,
+	});
+	await sakura.addUser(registryId, {
+		username: "legacy",
+		password: "made-outside-the-bot-0001",
+		permission: "readwrite",
+	});
+	await sakura.close();
+
+	const result = await harness.command("audit team-images", {
+		userId: TARO.id,
+		userName: TARO.name,
+	});
+	const report = result.posts.at(-1)?.body as { blocks: unknown[] };
+
+	expect(shownText(report)).toContain(
+		"1 users of `team-images` have no active credential",
+	);
+	expect(shownText(report)).toContain("`legacy` (readwrite)");
+	expect(shownText(report)).not.toContain("`hanako`");
+	const value = buttonValue(report.blocks, "audit.remove");
+	expect(value).toBe(`${registryId}:legacy`);
+
+	const removed = await harness.click({
+		actionId: "audit.remove",
+		value,
+		user: TARO,
+	});
+	expect(replyOf(removed)).toContain("Sent for approval: Delete user `legacy`");
+	expect(userExists("legacy")).toBe(true);
 });

@@ -23,6 +23,8 @@ const WITHOUT_JAPANESE: readonly MessageKey[] = [
 	"usage.access",
 	"usage.mine",
 	"usage.revoke",
+	"usage.audit",
+	"audit.user",
 	"modal.field.name_placeholder",
 	"modal.field.domain_placeholder",
 	"modal.option.registry",

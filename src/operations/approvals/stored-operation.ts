@@ -42,6 +42,10 @@ export const operationSchema = z.discriminatedUnion("kind", [
 	}),
 	z.strictObject({ kind: z.literal("user.list"), registry: registryReference }),
 	z.strictObject({
+		kind: z.literal("user.audit"),
+		registry: registryReference,
+	}),
+	z.strictObject({
 		kind: z.literal("user.delete"),
 		registry: registryReference,
 		username: usernameSchema,

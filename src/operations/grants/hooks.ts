@@ -31,6 +31,8 @@ export interface GrantHooks {
 		username: string;
 		expiresAt: Date;
 	}): Promise<boolean>;
+	/** Returns the names of a registry's users that have an active grant. */
+	activeUsernames(registryId: string): Promise<ReadonlySet<string>>;
 	/** A registry user was deleted on SAKURA by `by` (a Slack user id). */
 	deleted(change: {
 		registry: Registry;

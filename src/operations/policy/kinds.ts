@@ -20,6 +20,7 @@ export const KIND_FIELDS: Record<OperationKind, KindFields> = {
 	"registry.delete": { username: false, permission: false, accessLevel: false },
 	"user.add": { username: true, permission: true, accessLevel: false },
 	"user.list": { username: false, permission: false, accessLevel: false },
+	"user.audit": { username: false, permission: false, accessLevel: false },
 	"user.delete": { username: true, permission: false, accessLevel: false },
 	"user.rotate": { username: true, permission: false, accessLevel: false },
 	"user.extend": { username: true, permission: false, accessLevel: false },

@@ -26,6 +26,7 @@ const GRANT_COMMANDS: ReadonlyArray<[MessageKey, MessageKey]> = [
 	["help.access", "usage.access"],
 	["help.mine", "usage.mine"],
 	["help.revoke", "usage.revoke"],
+	["help.audit", "usage.audit"],
 ];
 
 /** Builds the `/registry help` message: every command with its usage line, defaults and aliases. */

@@ -1,6 +1,7 @@
 import type { KnownBlock } from "@slack/types";
 import type { Outcome } from "../../operations/types";
 import type { Registry } from "../../sakura/types";
+import { auditMessage } from "./audit";
 import {
 	context,
 	inline,
@@ -48,6 +49,8 @@ export function outcomeMessage(outcome: Outcome): SlackMessage {
 			});
 			return message(fallback, userBlocks(outcome.registry, outcome.users));
 		}
+		case "user.audit":
+			return auditMessage(outcome);
 		case "user.delete":
 			return single(
 				render("user.deleted", {

@@ -40,6 +40,10 @@ export function describeAction(
 			return renderMarkup("request.action.user.list", {
 				registry: inline(operation.registry),
 			});
+		case "user.audit":
+			return renderMarkup("request.action.user.audit", {
+				registry: inline(operation.registry),
+			});
 		case "user.delete":
 			return renderMarkup("request.action.user.delete", {
 				username: inline(operation.username),

@@ -32,6 +32,10 @@ function workingText(operation: Operation): string {
 			return render("working.user.list", {
 				registry: inline(operation.registry),
 			});
+		case "user.audit":
+			return render("working.user.audit", {
+				registry: inline(operation.registry),
+			});
 		case "user.delete":
 			return render("working.user.delete", {
 				registry: inline(operation.registry),

@@ -86,6 +86,18 @@ export function createGrantBook(
 			}
 		},
 
+		async activeUsernames(registryId) {
+			const open = await dependencies.grants.listOpen();
+			return new Set(
+				open
+					.filter(
+						(grant) =>
+							grant.registryId === registryId && grant.status === "active",
+					)
+					.map((grant) => grant.username),
+			);
+		},
+
 		async extended(change) {
 			const id = grantId(change.registry.id, change.username);
 			const extended = await dependencies.grants.extend(id, change.expiresAt);

@@ -24,7 +24,7 @@ describe("parsePolicy coverage", () => {
 				],
 			}),
 		).toEqual([
-			'policy.json: rules: no rule matches registry.create, registry.delete, user.add, user.list, user.delete, user.rotate, user.extend; end the rules with one for "*"',
+			'policy.json: rules: no rule matches registry.create, registry.delete, user.add, user.list, user.audit, user.delete, user.rotate, user.extend; end the rules with one for "*"',
 		]);
 	});
 
@@ -56,7 +56,7 @@ describe("parsePolicy coverage", () => {
 		});
 
 		expect(problems).toEqual([
-			'policy.json: rules: no rule matches registry.create with access level readwrite, user.add with permission all for the requester\'s own user, user.add with permission all for another user, user.rotate for another user, user.extend; end the rules with one for "*"',
+			'policy.json: rules: no rule matches registry.create with access level readwrite, user.add with permission all for the requester\'s own user, user.add with permission all for another user, user.audit, user.rotate for another user, user.extend; end the rules with one for "*"',
 		]);
 	});
 

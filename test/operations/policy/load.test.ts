@@ -228,7 +228,7 @@ describe("loadPolicy", () => {
 			`${path}: requestTtlHours: 200 is invalid; use a whole number of hours from 1 to 168`,
 			`${path}: approvers.users[0]: "alice" is invalid; use a Slack user ID such as "U012AB3CD", not a display name`,
 			`${path}: approvers.groups[0]: "U0NOTGROUP" is invalid; use a Slack user group ID such as "S012AB3CD", not a group handle`,
-			`${path}: rules[0].operations[0]: "registry.remove" is invalid; use "*" or one of registry.list, registry.show, registry.create, registry.delete, user.add, user.list, user.delete, user.rotate, user.extend`,
+			`${path}: rules[0].operations[0]: "registry.remove" is invalid; use "*" or one of registry.list, registry.show, registry.create, registry.delete, user.add, user.list, user.audit, user.delete, user.rotate, user.extend`,
 			`${path}: rules[0].permissions[0]: "write" is invalid; use one of readonly, readwrite, all`,
 		]);
 	});

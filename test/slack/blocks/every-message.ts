@@ -80,6 +80,7 @@ export const OPERATIONS: Operation[] = [
 	{ kind: "user.delete", registry: "demo", username: "alice" },
 	{ kind: "user.rotate", registry: "demo", username: "alice" },
 	{ kind: "user.extend", registry: "demo", username: "alice" },
+	{ kind: "user.audit", registry: "demo" },
 ];
 
 export function outcomes(): Array<[string, Outcome]> {
@@ -143,6 +144,19 @@ export function outcomes(): Array<[string, Outcome]> {
 		[
 			"user.rotate",
 			{ kind: "user.rotate", registry, username: "alice", permission: "all" },
+		],
+		[
+			"user.audit",
+			{
+				kind: "user.audit",
+				registry,
+				unmanaged: sampleUsers(25),
+				managed: 3,
+			},
+		],
+		[
+			"user.audit clean",
+			{ kind: "user.audit", registry, unmanaged: [], managed: 3 },
 		],
 		[
 			"user.extend",

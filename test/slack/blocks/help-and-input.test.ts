@@ -103,6 +103,7 @@ describe("workingMessage", () => {
 				"Deleting user `alice` from registry `demo`…",
 				"Setting a new password for user `alice` on registry `demo`…",
 				"Extending user `alice` on registry `demo`…",
+				"Checking the users of registry `demo` against the bot's credentials…",
 			][index],
 		]),
 	)("%j", (operation, text) => {

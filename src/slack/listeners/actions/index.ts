@@ -3,6 +3,7 @@ import {
 	APPROVE_ACTION_ID,
 	REJECT_ACTION_ID,
 } from "../../blocks/approval-card";
+import { AUDIT_REMOVE_ACTION_ID } from "../../blocks/audit";
 import {
 	GRANT_EXTEND_ACTION_ID,
 	GRANT_REVOKE_ACTION_ID,
@@ -12,6 +13,7 @@ import { REJECT_VIEW_CALLBACK_ID } from "../../blocks/reject-view";
 import { CANCEL_ACTION_ID } from "../../blocks/request-status";
 import type { RequestDependencies } from "../../requests";
 import { approveListener } from "./approve";
+import { auditRemoveListener } from "./audit-remove";
 import { cancelListener } from "./cancel";
 import type { ButtonClick } from "./effects";
 import {
@@ -31,6 +33,10 @@ export function register(app: App, dependencies: RequestDependencies): void {
 	app.action<ButtonClick>(APPROVE_ACTION_ID, approveListener(dependencies));
 	app.action<ButtonClick>(REJECT_ACTION_ID, rejectListener(dependencies));
 	app.action<ButtonClick>(CANCEL_ACTION_ID, cancelListener(dependencies));
+	app.action<ButtonClick>(
+		AUDIT_REMOVE_ACTION_ID,
+		auditRemoveListener(dependencies),
+	);
 	app.action<ButtonClick>(
 		GRANT_EXTEND_ACTION_ID,
 		grantButtonListener(extendGrant, dependencies),

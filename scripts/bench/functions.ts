@@ -15,6 +15,7 @@ export const LAMBDA_FUNCTIONS: readonly LambdaFunction[] = [
 	{ name: "slack", entry: "src/handlers/slack.ts" },
 	{ name: "worker", entry: "src/handlers/worker.ts" },
 	{ name: "jobFailed", entry: "src/handlers/job-failed.ts" },
+	{ name: "sweeper", entry: "src/handlers/sweeper.ts" },
 ];
 
 /** A function's bundle, or the reason it was not built. */

@@ -205,6 +205,7 @@ export function createWorkerRuntime(
 					log: messages.log,
 					locks,
 					clock: options.clock,
+					lifetimeCapsHours: container.policy.maxLifetimeHours,
 					recovering: runOptions?.recovering,
 					grants: runOptions?.grants,
 				}),

@@ -1,5 +1,5 @@
 import type { Log } from "../logging";
-import type { RegistryApi } from "../sakura/types";
+import type { RegistryApi, UserPermission } from "../sakura/types";
 import type { GrantHooks } from "./grants/hooks";
 import type { CredentialDelivery } from "./types";
 
@@ -34,6 +34,8 @@ export interface OperationContext {
 	 * as its own, and a user add gives an existing user a new password instead of failing.
 	 */
 	recovering?: boolean;
+	/** The policy's longest lifetime per permission, in hours. @default the built-in caps */
+	lifetimeCapsHours?: Readonly<Record<UserPermission, number>>;
 	/** Records the credentials the bot issues, rotates and deletes; absent, nothing is recorded. */
 	grants?: GrantHooks;
 }

@@ -58,7 +58,11 @@ export async function addUser(
 			const issuedAt = (context.clock ?? (() => new Date()))();
 			const expiresAt = new Date(
 				issuedAt.getTime() +
-					grantLifetimeSeconds(request.permission, request.lifetimeSeconds) *
+					grantLifetimeSeconds(
+						request.permission,
+						request.lifetimeSeconds,
+						context.lifetimeCapsHours,
+					) *
 						1000,
 			);
 			const credentials = {

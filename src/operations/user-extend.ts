@@ -35,7 +35,12 @@ export async function extendUser(
 		const now = (context.clock ?? (() => new Date()))();
 		const expiresAt = new Date(
 			now.getTime() +
-				grantLifetimeSeconds(user.permission, request.lifetimeSeconds) * 1000,
+				grantLifetimeSeconds(
+					user.permission,
+					request.lifetimeSeconds,
+					context.lifetimeCapsHours,
+				) *
+					1000,
 		);
 		const extended =
 			(await context.grants?.extended({

@@ -162,18 +162,23 @@ export function parseUserPermission(
 }
 
 /**
- * Checks a credential lifetime such as `8h` or `3d` against the cap of its permission.
+ * Checks a credential lifetime such as `8h` or `3d` against the cap of its permission, from the
+ * policy when given, else the default caps.
  * @returns the lifetime in seconds.
  */
 export function parseLifetime(
 	value: string,
 	permission: UserPermission,
+	capsHours?: Readonly<Record<UserPermission, number>>,
 ): ValueResult<number> {
 	const seconds = parseDurationSeconds(value);
 	if (seconds === undefined) {
 		return fail("parse.ttl_invalid", { value });
 	}
-	const cap = MAX_LIFETIME_SECONDS[permission];
+	const cap =
+		capsHours === undefined
+			? MAX_LIFETIME_SECONDS[permission]
+			: capsHours[permission] * 3_600;
 	if (seconds > cap) {
 		return fail("parse.ttl_too_long", {
 			value,

@@ -66,6 +66,13 @@ interface CommandSpec {
 const USER_FLAG: FlagSpec = { name: "--user", example: "alice" };
 const TTL_FLAG: FlagSpec = { name: "--ttl", example: "3d" };
 
+/** The lifetime `--ttl` accepts for any permission; the policy's caps are checked later. */
+export const LONGEST_LIFETIME_HOURS = {
+	readonly: 8_760,
+	readwrite: 8_760,
+	all: 8_760,
+} as const;
+
 const COMMANDS: Readonly<Record<string, CommandSpec>> = {
 	list: {
 		name: "list",
@@ -417,8 +424,11 @@ function buildUserAdd(
 		return permission;
 	}
 	const ttl = flags["--ttl"];
+	// The policy's cap for the permission is checked when the request starts.
 	const lifetime =
-		ttl === undefined ? undefined : parseLifetime(ttl, permission.value);
+		ttl === undefined
+			? undefined
+			: parseLifetime(ttl, permission.value, LONGEST_LIFETIME_HOURS);
 	if (lifetime !== undefined && !lifetime.ok) {
 		return lifetime;
 	}

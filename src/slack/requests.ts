@@ -11,12 +11,14 @@ import {
 	submitRequest,
 } from "../operations/approvals";
 import { OperationError } from "../operations/errors";
+import { formatDuration } from "../operations/grants/lifetime";
 import type { ApproverSet } from "../operations/policy";
 import { checkApprover } from "../operations/policy";
 import { findRule } from "../operations/policy/match";
 import type { Operation, Requester } from "../operations/types";
 import type { DynamoGrantStore } from "../store/grants";
 import {
+	invalidCommandMessage,
 	operationErrorMessage,
 	type SlackMessage,
 	unexpectedErrorMessage,
@@ -30,6 +32,7 @@ import {
 	permissionCheckFailedMessage,
 	submittedMessage,
 } from "./blocks/request-status";
+import { parseLifetime } from "./command-values";
 import { DirectoryError } from "./directory";
 import type { Worker } from "./jobs";
 import type { LocaleResolver } from "./locale-resolver";
@@ -86,6 +89,15 @@ export async function startRequest(
 	dependencies: RequestDependencies,
 ): Promise<StartResult> {
 	const ids = requestIds(input);
+
+	const overCap = lifetimeOverCap(
+		input.operation,
+		dependencies.approvals.policy,
+	);
+	if (overCap !== undefined) {
+		dependencies.log.info("Request asks for more than the lifetime cap", ids);
+		return reply(overCap);
+	}
 
 	try {
 		if (input.operation.kind === "user.delete" && input.operation.revoke) {
@@ -309,6 +321,28 @@ async function cancelUnseen(
 			result: result.kind,
 		});
 	}
+}
+
+/**
+ * Returns the refusal of a user add that asks for a longer lifetime than the policy's cap for its
+ * permission, or undefined when it fits.
+ */
+function lifetimeOverCap(
+	operation: Operation,
+	policy: ApprovalContext["policy"],
+): SlackMessage | undefined {
+	if (
+		operation.kind !== "user.add" ||
+		operation.lifetimeSeconds === undefined
+	) {
+		return undefined;
+	}
+	const checked = parseLifetime(
+		formatDuration(operation.lifetimeSeconds),
+		operation.permission,
+		policy.maxLifetimeHours,
+	);
+	return checked.ok ? undefined : invalidCommandMessage(checked.failure);
 }
 
 function reply(message: SlackMessage): StartResult {

@@ -3,8 +3,9 @@ import type { UserPermission } from "../../sakura/types";
 const DAY_SECONDS = 86_400;
 
 /**
- * The longest a credential of each permission lives. The more it can change, the sooner it ends:
- * a pull-only credential lasts a month, one that can push a week, one that can also delete a day.
+ * The longest a credential of each permission lives when the policy sets no other caps. The more it
+ * can change, the sooner it ends: a pull-only credential lasts a month, one that can push a week,
+ * one that can also delete a day.
  */
 export const MAX_LIFETIME_SECONDS: Readonly<Record<UserPermission, number>> = {
 	readonly: 30 * DAY_SECONDS,
@@ -12,14 +13,24 @@ export const MAX_LIFETIME_SECONDS: Readonly<Record<UserPermission, number>> = {
 	all: DAY_SECONDS,
 };
 
-/** Returns how long a new credential lives: the asked lifetime, or the cap of its permission. */
+/**
+ * Returns how long a new credential lives: the asked lifetime, or the cap of its permission, from
+ * the policy's `maxLifetimeHours` when given.
+ */
 export function grantLifetimeSeconds(
 	permission: UserPermission,
 	askedSeconds?: number,
+	capsHours?: Readonly<Record<UserPermission, number>>,
 ): number {
-	const cap = MAX_LIFETIME_SECONDS[permission];
+	const cap =
+		capsHours === undefined
+			? MAX_LIFETIME_SECONDS[permission]
+			: capsHours[permission] * 3_600;
 	return askedSeconds === undefined ? cap : Math.min(askedSeconds, cap);
 }
+
+/** The longest lifetime `--ttl` accepts before the policy is consulted: one year. */
+export const LONGEST_LIFETIME_SECONDS = 365 * DAY_SECONDS;
 
 const DURATION = /^([1-9][0-9]{0,4})([mhd])$/;
 const UNIT_SECONDS = { m: 60, h: 3_600, d: DAY_SECONDS } as const;

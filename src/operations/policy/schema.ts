@@ -130,8 +130,26 @@ const ruleSchema = strictObject(
 );
 
 /**
+ * The longest a credential of each permission lives, in hours, unless the policy says otherwise:
+ * the more it can change, the sooner it ends.
+ */
+export const DEFAULT_MAX_LIFETIME_HOURS = {
+	readonly: 30 * 24,
+	readwrite: 7 * 24,
+	all: 24,
+} as const;
+
+/** Bounds of a credential lifetime cap: one hour to one year. */
+const lifetimeHours = z
+	.number(allowing("a whole number of hours from 1 to 8760"))
+	.int()
+	.min(1)
+	.max(8_760);
+
+/**
  * The policy file's structure. Missing top-level keys take these defaults: `requestTtlHours` 24,
- * `approvers` workspace admins and owners only, `requesters` anyone, `allowSelfApproval` false.
+ * `approvers` workspace admins and owners only, `requesters` anyone, `allowSelfApproval` false,
+ * `maxLifetimeHours` 720 for readonly, 168 for readwrite and 24 for all.
  * Inside an approver or requester set, a missing list is empty and a missing flag is false, so a set
  * names everyone it admits. Rules and their fields are described on `PolicyRule`.
  */
@@ -159,6 +177,14 @@ export const policySchema = strictObject(
 			workspaceAdmins: false,
 		}),
 		allowSelfApproval: z.boolean(allowing("true or false")).default(false),
+		maxLifetimeHours: strictObject(
+			{
+				readonly: lifetimeHours.default(DEFAULT_MAX_LIFETIME_HOURS.readonly),
+				readwrite: lifetimeHours.default(DEFAULT_MAX_LIFETIME_HOURS.readwrite),
+				all: lifetimeHours.default(DEFAULT_MAX_LIFETIME_HOURS.all),
+			},
+			"an object with readonly, readwrite and all",
+		).default(DEFAULT_MAX_LIFETIME_HOURS),
 		rules: z.array(ruleSchema, allowing("a non-empty list of rules")).min(1),
 	},
 	"a JSON object",

@@ -237,7 +237,32 @@ describe("loadPolicy", () => {
 		const path = writePolicy("array.json", "[]");
 
 		expect(loadError(path).message).toBe(
-			`${path}: [] is invalid; use a JSON object with the keys requestTtlHours, approvers, requesters, allowSelfApproval, rules`,
+			`${path}: [] is invalid; use a JSON object with the keys requestTtlHours, approvers, requesters, allowSelfApproval, maxLifetimeHours, rules`,
 		);
+	});
+});
+
+describe("maxLifetimeHours", () => {
+	test("defaults each permission's cap and rejects one out of range", () => {
+		const path = writePolicy(
+			"caps.json",
+			JSON.stringify({
+				maxLifetimeHours: { readwrite: 0 },
+				rules: [{ operations: ["*"], approvals: 0 }],
+			}),
+		);
+		const defaults = writePolicy(
+			"defaults.json",
+			JSON.stringify({ rules: [{ operations: ["*"], approvals: 0 }] }),
+		);
+
+		expect(loadError(path).message).toContain(
+			"maxLifetimeHours.readwrite: 0 is invalid; use a whole number of hours from 1 to 8760",
+		);
+		expect(loadPolicy(defaults).maxLifetimeHours).toEqual({
+			readonly: 720,
+			readwrite: 168,
+			all: 24,
+		});
 	});
 });

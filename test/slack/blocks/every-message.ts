@@ -58,7 +58,7 @@ export const INVALID_COMMANDS = [
 	"create demo --permission readwrite",
 	"user add demo --permission admin",
 	"user add demo --ttl forever",
-	"user add demo --permission all --ttl 2d",
+	"user add demo --permission all --ttl 400d",
 	"create demo --domain https://reg.example.com",
 	`create demo --description "${"x".repeat(513)}"`,
 	`list --reason "${"r".repeat(501)}"`,

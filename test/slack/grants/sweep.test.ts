@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from "node:fs";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
@@ -338,4 +338,37 @@ describeWithRegistry("on a real registry", () => {
 
 		expect(await statusFor("ci", fresh.password, 401)).toBe(401);
 	}, 30_000);
+});
+
+test("the policy's caps set the longest lifetime", async () => {
+	await harness.close();
+	const policyPath = join(htpasswdDirectory, "short-policy.json");
+	writeFileSync(
+		policyPath,
+		JSON.stringify({
+			maxLifetimeHours: { readonly: 2 },
+			rules: [{ operations: ["*"], approvals: 0 }],
+		}),
+	);
+	harness = await startHarness({
+		clock: () => now,
+		env: (env) => ({ ...env, POLICY_PATH: policyPath }),
+	});
+	harness.emulator.seedRegistry({ name: "team-images" });
+	grants = new DynamoGrantStore({
+		tableName: REQUESTS_TABLE,
+		client: makeClient(String(harness.env.AWS_ENDPOINT_URL_DYNAMODB)),
+	});
+
+	const refused = await harness.command(
+		"user add team-images --user ci --permission readonly --ttl 3h",
+	);
+	const { grant } = await addUser(
+		"user add team-images --user ci --permission readonly",
+	);
+
+	expect(JSON.stringify(refused.ack)).toContain("Ask for `2h` or less");
+	expect(grant.expiresAt).toBe(
+		new Date(now.getTime() + 2 * HOUR_MS).toISOString(),
+	);
 });

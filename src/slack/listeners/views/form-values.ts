@@ -1,7 +1,7 @@
 import { t } from "../../../i18n";
 import type { Operation, Requester } from "../../../operations/types";
 import { deriveUsername } from "../../../operations/username";
-import type { Registry } from "../../../sakura/types";
+import type { Registry, UserPermission } from "../../../sakura/types";
 import {
 	FIELD_BLOCKS,
 	type FieldBlock,
@@ -20,6 +20,7 @@ import {
 	parseVirtualDomain,
 	type ValueResult,
 } from "../../command-values";
+import { LONGEST_LIFETIME_HOURS } from "../../grammar";
 import { fieldError } from "./field-errors";
 import { selectedValue, textValue, type ViewStateValues } from "./form-fields";
 
@@ -44,10 +45,19 @@ export async function readForm(
 	values: ViewStateValues,
 	requester: Requester,
 	listRegistries: RegistryLister,
+	lifetimeCapsHours: Readonly<
+		Record<UserPermission, number>
+	> = LONGEST_LIFETIME_HOURS,
 ): Promise<FormResult> {
 	const form = new FormReader(values);
 	const reason = form.reason();
-	const operation = await buildOperation(kind, form, requester, listRegistries);
+	const operation = await buildOperation(
+		kind,
+		form,
+		requester,
+		listRegistries,
+		lifetimeCapsHours,
+	);
 
 	if (operation === undefined || reason === undefined) {
 		return { ok: false, errors: form.errors };
@@ -60,12 +70,13 @@ async function buildOperation(
 	form: FormReader,
 	requester: Requester,
 	listRegistries: RegistryLister,
+	lifetimeCapsHours: Readonly<Record<UserPermission, number>>,
 ): Promise<Operation | undefined> {
 	switch (kind) {
 		case "create":
 			return buildCreate(form);
 		case "user_add":
-			return buildUserAdd(form, requester, listRegistries);
+			return buildUserAdd(form, requester, listRegistries, lifetimeCapsHours);
 		case "list":
 			return { kind: "registry.list" };
 		case "show":
@@ -134,6 +145,7 @@ async function buildUserAdd(
 	form: FormReader,
 	requester: Requester,
 	listRegistries: RegistryLister,
+	lifetimeCapsHours: Readonly<Record<UserPermission, number>>,
 ): Promise<Operation | undefined> {
 	const registry = await form.registry(listRegistries);
 	const permission = form.choice(
@@ -150,7 +162,7 @@ async function buildUserAdd(
 		permission === undefined
 			? undefined
 			: form.optional(FIELD_BLOCKS.lifetime, (value) =>
-					parseLifetime(value, permission),
+					parseLifetime(value, permission, lifetimeCapsHours),
 				);
 	if (
 		registry === undefined ||

@@ -49,7 +49,13 @@ export function formSubmissionListener(
 			typeof view.state?.values === "object" && view.state.values !== null
 				? view.state.values
 				: {};
-		const form = await readForm(kind, values, requester, listRegistries);
+		const form = await readForm(
+			kind,
+			values,
+			requester,
+			listRegistries,
+			dependencies.approvals.policy.maxLifetimeHours,
+		);
 		if (!form.ok) {
 			log.info("Form submission rejected", {
 				...ids,

@@ -127,7 +127,7 @@ export function createSlackHandler(
 
 		if (isFromTheFuture(event)) {
 			log.warn("Rejected a request signed with a timestamp in the future", {
-				timestamp: event.headers?.["x-slack-request-timestamp"],
+				requestTimestamp: event.headers?.["x-slack-request-timestamp"],
 			});
 			return { statusCode: 401, body: "" };
 		}

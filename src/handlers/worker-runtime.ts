@@ -7,11 +7,13 @@ import {
 	parseSlackSecrets,
 	type Settings,
 } from "../config";
+import { withLocale } from "../i18n";
 import { asLog, createLogger, type Log } from "../logging";
 import type { ApprovalContext } from "../operations/approvals";
 import { parseStoredOperation } from "../operations/approvals";
 import { runOperation } from "../operations/run";
 import { SakuraClient } from "../sakura";
+import type { SlackMessage } from "../slack/blocks";
 import { createSlackDirectory, createSlackUsers } from "../slack/directory";
 import { createGrantBook } from "../slack/grants/grant-book";
 import { type SweepReport, sweep } from "../slack/grants/sweep";
@@ -23,6 +25,7 @@ import {
 	WORKER_RATE_LIMIT_RETRY,
 	withRateLimitBudget,
 } from "../slack/rate-limit-retry";
+import { describeSlackError } from "../slack/web-api-errors";
 import { createAdminAlerts, sakuraKeyHash } from "../slack/worker/admin-alert";
 import type { WorkerDependencies } from "../slack/worker/dependencies";
 import {
@@ -220,6 +223,7 @@ export function createWorkerRuntime(
 						locales: messages.locales,
 						log: messages.log,
 						clock: options.clock,
+						dm: (userId, build) => dmPerson(userId, build, messages),
 					},
 					request,
 				),
@@ -269,6 +273,8 @@ export function createWorkerRuntime(
 					grants: new DynamoGrantStore({
 						tableName: settings.approvals.requestsTable,
 						client: container.dynamodb,
+						onInvalidItem: (id, problem) =>
+							log.error("Skipped an invalid grant item", { id, problem }),
 					}),
 					reminders: settings.grantReminders,
 				});
@@ -318,6 +324,28 @@ function isSakuraUnauthorized(value: unknown): boolean {
 
 /** Lease of a run outside Lambda: longer than the SAKURA client's retries of one call. */
 const DEFAULT_LEASE_MS = 120_000;
+
+/** Sends one person a DM in their locale; a failure is logged and not raised. */
+async function dmPerson(
+	userId: string,
+	build: () => SlackMessage,
+	messages: MessageDependencies,
+): Promise<void> {
+	const locale = await messages.locales.forUser(userId);
+	const built = withLocale(locale, build);
+	try {
+		await messages.client.chat.postMessage({
+			channel: userId,
+			text: built.text,
+			blocks: built.blocks,
+		});
+	} catch (error) {
+		messages.log.warn("DM failed", {
+			user: userId,
+			slackError: describeSlackError(error),
+		});
+	}
+}
 
 /** The SAKURA secret could not be read or lacks a key; `messages` can still report that. */
 class SakuraSetupError extends Error {

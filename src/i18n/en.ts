@@ -239,13 +239,13 @@ export const en = {
 	"credentials.login_ci":
 		"*In CI*, keep the password in a secret variable and pipe it in:\n```printf '%s' \"$REGISTRY_PASSWORD\" \\\n  | docker login {host} \\\n    --username {username} --password-stdin```",
 	"credentials.expires":
-		"The bot deletes this user on {at}. You get a reminder a day and an hour before, with buttons to extend or rotate it.",
+		"The bot deletes this user on {at}. Before then you get a reminder with buttons to extend it or rotate its password.",
 	"grant.password_removed_rotated":
-		"~Password removed.~ The password of user `{username}` on `{registry}` was changed, so the one in this message no longer works. The new one is in a newer message.",
+		"*Password removed.* The password of user `{username}` on `{registry}` was changed, so the one in this message no longer works. The new one is in a newer message.",
 	"grant.password_removed_expired":
-		"~Password removed.~ User `{username}` on `{registry}` expired and was deleted, so its password no longer works. Ask again with `/registry access {registry}` if you still need access.",
+		"*Password removed.* User `{username}` on `{registry}` expired and was deleted, so its password no longer works. Ask again with `/registry access {registry}` if you still need access.",
 	"grant.password_removed_revoked":
-		"~Password removed.~ User `{username}` on `{registry}` was revoked and deleted, so its password no longer works.",
+		"*Password removed.* User `{username}` on `{registry}` was revoked and deleted, so its password no longer works.",
 	"grant.reminder":
 		"Your registry user `{username}` on `{registry}` will be deleted on {at}. Extend it if you still need it, rotate its password, or revoke it now.",
 	"grant.expired":
@@ -303,6 +303,14 @@ export const en = {
 	"usage.audit": "/registry audit <registry> [--reason <text>]",
 	"help.audit":
 		"`{usage}`\nLists the users of a registry that the bot did not issue or whose credential has ended, with a button to remove each through the approval policy.",
+	"grant.owner_only":
+		"Only the owner, {owner}, can extend this credential or rotate its password.",
+	"request.action.user.add_for":
+		"Add user `{username}` with {permission} permission to registry `{registry}` for {lifetime}. The password goes to {requester} by DM.",
+	"grant.password_removed_rotated_by":
+		"*Password removed.* {by} changed the password of user `{username}` on `{registry}` and received the new one, so the one in this message no longer works and {by} now owns the user.",
+	"grant.revoked_by":
+		"{by} revoked your registry user `{username}` on `{registry}` and deleted it. Its password no longer works.",
 	"credentials.store":
 		"Store the password in a secret manager now. The bot does not keep it and cannot show it again.",
 	"credentials.old_password":

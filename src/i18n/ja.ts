@@ -45,9 +45,9 @@ export const ja: Catalog = {
 		"`{usage}`\nユーザーを削除します。そのユーザーのパスワードは使えなくなります。別名: `delete`",
 	"help.user_rotate":
 		"`{usage}`\n新しいパスワードを設定し、DM で送信します。古いパスワードは使えなくなります。",
-	"help.grants_heading": "*自分の資格情報*",
+	"help.grants_heading": "*自分の認証情報*",
 	"help.access":
-		"`{usage}`\nSlack の名前にちなんだ自分用のレジストリユーザーを申請します。パスワードは DM で届き、有効期間が終わるとボットが削除します。上限は `readonly` が 30 日、 `readwrite` が 7 日、 `all` が 1 日です。",
+		"`{usage}`\nSlack の名前から作った自分用のレジストリユーザーを申請します。パスワードは DM で届き、有効期間が終わるとボットが削除します。上限は `readonly` が 30 日、 `readwrite` が 7 日、 `all` が 1 日です。",
 	"help.mine":
 		"`{usage}`\n自分が持つレジストリユーザーと、それぞれの終了日時を表示します。",
 	"help.revoke":
@@ -114,7 +114,7 @@ export const ja: Catalog = {
 	"parse.ttl_invalid":
 		"`{value}` は有効期間として使えません。分・時間・日の整数で、 `30m` や `8h` や `3d` のように指定してください。",
 	"parse.ttl_too_long":
-		"`{value}` は `{permission}` の資格情報に許される期間を超えています。上限は `{max}` です。",
+		"`{value}` は `{permission}` の認証情報に許される期間を超えています。上限は `{max}` です。",
 	"parse.user_permission_invalid":
 		"`{value}` はユーザー権限として使えません。指定できる権限は `readonly` (pull、既定値) / `readwrite` (pull と push) / `all` (削除も可) です。",
 	"parse.domain_invalid":
@@ -247,13 +247,13 @@ export const ja: Catalog = {
 	"credentials.login_ci":
 		"*CI の場合*\nパスワードはシークレット変数に保存し、次のようにパイプで渡してください。\n```printf '%s' \"$REGISTRY_PASSWORD\" \\\n  | docker login {host} \\\n    --username {username} --password-stdin```",
 	"credentials.expires":
-		"このユーザーは {at} にボットが削除します。その 1 日前と 1 時間前に、延長とパスワード変更のボタン付きでお知らせします。",
+		"このユーザーは {at} にボットが削除します。その前に、延長とパスワード変更のボタン付きでお知らせします。",
 	"grant.password_removed_rotated":
-		"~パスワードを削除しました。~ `{registry}` のユーザー `{username}` のパスワードが変更されたため、このメッセージのパスワードは使えません。新しいパスワードは新しいメッセージにあります。",
+		"*パスワードを削除しました。* `{registry}` のユーザー `{username}` のパスワードが変更されたため、このメッセージのパスワードは使えません。新しいパスワードは新しいメッセージにあります。",
 	"grant.password_removed_expired":
-		"~パスワードを削除しました。~ `{registry}` のユーザー `{username}` は期限切れで削除されたため、このパスワードは使えません。引き続き必要なら `/registry access {registry}` で再申請してください。",
+		"*パスワードを削除しました。* `{registry}` のユーザー `{username}` は期限切れで削除されたため、このパスワードは使えません。引き続き必要なら `/registry access {registry}` で再申請してください。",
 	"grant.password_removed_revoked":
-		"~パスワードを削除しました。~ `{registry}` のユーザー `{username}` は取り消されて削除されたため、このパスワードは使えません。",
+		"*パスワードを削除しました。* `{registry}` のユーザー `{username}` は取り消されて削除されたため、このパスワードは使えません。",
 	"grant.reminder":
 		"`{registry}` のレジストリユーザー `{username}` は {at} に削除されます。まだ必要なら延長してください。パスワードの変更や、今すぐの取り消しもできます。",
 	"grant.expired":
@@ -261,8 +261,7 @@ export const ja: Catalog = {
 	"grant.button.extend": "延長",
 	"grant.button.rotate": "パスワード変更",
 	"grant.button.revoke": "今すぐ取り消す",
-	"grant.line_active":
-		"`{registry}` の `{username}` ({permission}) 、 {at} まで",
+	"grant.line_active": "`{registry}` の `{username}` ({permission}): {at} まで",
 	"grant.line_ended":
 		"~`{registry}` の `{username}` ({permission})~ {at} に終了",
 	"grant.none":
@@ -270,9 +269,9 @@ export const ja: Catalog = {
 	"grant.mine_heading": "*自分のレジストリユーザー*",
 	"grant.more": "…ほか {count} 件は表示していません。",
 	"grant.not_found":
-		"`{registry}` のユーザー `{username}` について、有効な資格情報はボットにありません。ボットが発行していないユーザーを削除するには、承認ポリシーに従う `/registry user delete {registry} --user {username}` を使ってください。",
+		"`{registry}` のユーザー `{username}` について、有効な認証情報はボットにありません。ボットが発行していないユーザーを削除するには、承認ポリシーに従う `/registry user delete {registry} --user {username}` を使ってください。",
 	"grant.revoke_refused":
-		"この資格情報を取り消せるのは所有者の {owner} か承認者だけです。どちらかに依頼するか、承認を求める `/registry user delete` を使ってください。",
+		"この認証情報を取り消せるのは所有者の {owner} か承認者だけです。どちらかに依頼するか、承認を求める `/registry user delete` を使ってください。",
 	"working.user.extend":
 		"レジストリ `{registry}` のユーザー `{username}` を延長しています…",
 	"user.extended":
@@ -280,9 +279,9 @@ export const ja: Catalog = {
 	"request.action.user.extend":
 		"レジストリ `{registry}` のユーザー `{username}` の有効期間を、承認の時点から改めて上限まで延長します。パスワードは変わりません。",
 	"error.grant_not_found":
-		"`{registry}` のユーザー `{username}` について有効な資格情報がボットにないため、延長できません。 `/registry access {reference}` で新しく申請してください。",
+		"`{registry}` のユーザー `{username}` について有効な認証情報がボットにないため、延長できません。 `/registry access {reference}` で新しく申請してください。",
 	"grant.gone":
-		"この資格情報はすでに終了しているため、このボタンは使えません。現在の資格情報は `/registry mine` で確認できます。",
+		"この認証情報はすでに終了しているため、このボタンは使えません。現在の認証情報は `/registry mine` で確認できます。",
 	"home.title":
 		"*SAKURA Registry* · コマンドの一覧は `/registry help` で表示できます。",
 	"home.requests_heading": "*自分の申請*",
@@ -298,20 +297,28 @@ export const ja: Catalog = {
 	"home.status.cancelled": "取り消し済み",
 	"home.status.expired": "決定されないまま期限切れ",
 	"working.user.audit":
-		"レジストリ `{registry}` のユーザーをボットの資格情報と照合しています…",
+		"レジストリ `{registry}` のユーザーをボットの認証情報と照合しています…",
 	"request.action.user.audit":
-		"レジストリ `{registry}` のユーザーを、ボットが発行した資格情報と照合します。変更はしません。",
+		"レジストリ `{registry}` のユーザーを、ボットが発行した認証情報と照合します。変更はしません。",
 	"audit.clean":
-		"`{registry}` のユーザー {managed} 人はすべて、ボットの有効な資格情報を持っています。",
+		"`{registry}` のユーザー ({managed} 人) は、すべてボットが発行した有効な認証情報を持っています。",
 	"audit.heading":
-		"`{registry}` のユーザーのうち {count} 人は、ボットの有効な資格情報がないため、誰も削除しません。残りの {managed} 人は資格情報があります。",
+		"`{registry}` のユーザーのうち {count} 人は、ボットの有効な認証情報がないため、誰も削除しません。残りの {managed} 人は認証情報があります。",
 	"audit.user": "`{username}` ({permission})",
 	"audit.more":
 		"…ほか {count} 人は表示していません。全員は `/registry user list {reference}` で確認できます。",
 	"audit.button.remove": "削除",
 	"usage.audit": "/registry audit <registry> [--reason <text>]",
 	"help.audit":
-		"`{usage}`\nボットが発行していない、または資格情報が終了したレジストリユーザーを一覧し、承認ポリシーに沿って削除するボタンを表示します。",
+		"`{usage}`\nボットが発行していない、または認証情報が終了したレジストリユーザーを一覧し、承認ポリシーに沿って削除するボタンを表示します。",
+	"grant.owner_only":
+		"この認証情報の延長とパスワード変更は、所有者の {owner} だけが行えます。",
+	"request.action.user.add_for":
+		"レジストリ `{registry}` にユーザー `{username}` を {permission} 権限で {lifetime} の期間追加します。パスワードは {requester} さんに DM で送信します。",
+	"grant.password_removed_rotated_by":
+		"*パスワードを削除しました。* {by} さんが `{registry}` のユーザー `{username}` のパスワードを変更して新しいパスワードを受け取ったため、このメッセージのパスワードは使えません。このユーザーの所有者は {by} さんになりました。",
+	"grant.revoked_by":
+		"{by} さんが `{registry}` のレジストリユーザー `{username}` を取り消して削除しました。そのパスワードはもう使えません。",
 	"credentials.store":
 		"今すぐパスワードをシークレットマネージャーに保存してください。ボットはパスワードを保持しないため、再表示できません。",
 	"credentials.old_password":

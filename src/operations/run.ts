@@ -59,7 +59,7 @@ function dispatch(
 		case "registry.create":
 			return createRegistry(operation, context);
 		case "registry.delete":
-			return deleteRegistry(operation.registry, context);
+			return deleteRegistry(operation.registry, requester, context);
 		case "user.add":
 			return addUser(operation, requester, context);
 		case "user.list":

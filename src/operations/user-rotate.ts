@@ -57,7 +57,12 @@ export async function rotateUser(
 					}),
 			);
 			await tellGrants(context, "rotated", () =>
-				context.grants?.rotated({ registry, username, credentialDm }),
+				context.grants?.rotated({
+					registry,
+					username,
+					credentialDm,
+					by: requester,
+				}),
 			);
 			return {
 				kind: "user.rotate",

@@ -24,7 +24,13 @@ export type SecretScanEntry =
 	/** A secret a stand-in accepted, such as a password the SAKURA emulator stored. */
 	| { type: "secret"; kind: SecretKind; value: string }
 	/** One Slack Web API call: its method and arguments, without the bearer token. */
-	| { type: "slack-call"; method: string; body: Record<string, unknown> }
+	| {
+			type: "slack-call";
+			method: string;
+			body: Record<string, unknown>;
+			/** Whether the stand-in accepted the call, so a delivered DM can be told from a refused one. */
+			ok?: boolean;
+	  }
 	/** One post to a response URL. */
 	| { type: "response-url-post"; url: string; body: unknown }
 	/** One line of a test's captured log. */

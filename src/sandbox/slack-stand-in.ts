@@ -286,7 +286,12 @@ function recordStandInForScan(entry: StandInRecord): void {
 		return;
 	}
 	const { token: _token, ...body } = entry.call.body;
-	recordForSecretScan({ type: "slack-call", method: entry.call.method, body });
+	recordForSecretScan({
+		type: "slack-call",
+		method: entry.call.method,
+		body,
+		ok: entry.call.ok,
+	});
 }
 
 interface Answer {

@@ -47,7 +47,8 @@ export function createSlackApp(options: SlackAppOptions): SlackApp {
 				? Math.floor(Date.now() / 1000) - ts
 				: undefined;
 			options.log.warn("Rejected a request with an invalid Slack signature", {
-				timestamp: ts,
+				// Powertools reserves the key `timestamp` and would drop it.
+				requestTimestamp: ts,
 				ageSeconds,
 			});
 		},

@@ -187,9 +187,11 @@ async function startRevocation(
 		userName: "",
 		teamId: grant.owner.teamId,
 	};
+	// The grant's registry id, not its label: a registry created again under the same label is
+	// another registry, whose users this grant does not cover.
 	const deletion: Operation = {
 		kind: "user.delete",
-		registry: grant.registryLabel,
+		registry: grant.registryId,
 		username,
 		revoke: true,
 	};

@@ -95,6 +95,11 @@ const grantSchema = z.object({
 export interface DynamoGrantStoreOptions {
 	tableName: string;
 	client?: DynamoDBClient;
+	/**
+	 * Hears of a grant item that does not have a grant's fields, which lists skip, so that one bad
+	 * item cannot stop a sweep of all the others.
+	 */
+	onInvalidItem?: (id: string, problem: string) => void;
 }
 
 /**
@@ -104,9 +109,11 @@ export interface DynamoGrantStoreOptions {
 export class DynamoGrantStore {
 	readonly #documents: DynamoDBDocumentClient;
 	readonly #tableName: string;
+	readonly #onInvalidItem: DynamoGrantStoreOptions["onInvalidItem"];
 
 	constructor(options: DynamoGrantStoreOptions) {
 		this.#tableName = options.tableName;
+		this.#onInvalidItem = options.onInvalidItem;
 		this.#documents = DynamoDBDocumentClient.from(
 			options.client ?? new DynamoDBClient({}),
 			{ marshallOptions: { removeUndefinedValues: true } },
@@ -162,29 +169,44 @@ export class DynamoGrantStore {
 	}
 
 	/**
-	 * Records that the reminder for `thresholdSeconds` went out. Of several sweeps, exactly one
-	 * gets true and sends the DM.
+	 * Records that the reminder for `thresholdSeconds` before `expiresAt` went out. Of several
+	 * sweeps, exactly one gets true and sends the DM; none does once an extension moved the end.
 	 */
-	async markWarned(id: string, thresholdSeconds: number): Promise<boolean> {
+	async markWarned(
+		id: string,
+		thresholdSeconds: number,
+		expiresAt: string,
+	): Promise<boolean> {
 		return this.#update(id, {
 			update: "SET #warned = list_append(#warned, :threshold)",
 			// #status = :active: a grant being revoked gets no reminder.
 			// NOT contains(...): this reminder has not gone out since the last extension.
-			condition: "#status = :active AND NOT contains(#warned, :t)",
-			names: { "#warned": "warned", "#status": "status" },
+			// #expiresAt = :expiresAt: the end the reminder states is still the grant's end.
+			condition:
+				"#status = :active AND NOT contains(#warned, :t) AND #expiresAt = :expiresAt",
+			names: {
+				"#warned": "warned",
+				"#status": "status",
+				"#expiresAt": "expiresAt",
+			},
 			values: {
 				":threshold": [thresholdSeconds],
 				":t": thresholdSeconds,
 				":active": "active",
+				":expiresAt": expiresAt,
 			},
 		});
 	}
 
-	/** Moves an active grant's expiry and clears its reminders, after an approved extension. */
-	async extend(id: string, expiresAt: Date): Promise<boolean> {
+	/**
+	 * Moves an active grant's expiry and clears its reminders, after an approved extension. A grant
+	 * whose expiry has passed is not extended: its user is about to be deleted.
+	 */
+	async extend(id: string, expiresAt: Date, now: Date): Promise<boolean> {
 		return this.#update(id, {
 			update: "SET #expiresAt = :expiresAt, #warned = :none",
-			condition: "#status = :active",
+			// #expiresAt > :now: still before its end. Both are toISOString() strings.
+			condition: "#status = :active AND #expiresAt > :now",
 			names: {
 				"#expiresAt": "expiresAt",
 				"#warned": "warned",
@@ -194,20 +216,29 @@ export class DynamoGrantStore {
 				":expiresAt": expiresAt.toISOString(),
 				":none": [],
 				":active": "active",
+				":now": now.toISOString(),
 			},
 		});
 	}
 
-	/** Stores the DM that carried the current password. */
+	/**
+	 * Stores the DM that carried the current password and the person who got it, who owns the
+	 * credential from now on.
+	 */
 	async setCredentialDm(
 		id: string,
 		dm: { channelId: string; ts: string },
+		owner: { userId: string; teamId: string },
 	): Promise<boolean> {
 		return this.#update(id, {
-			update: "SET #dm = :dm",
+			update: "SET #dm = :dm, #owner = :owner",
 			condition: "attribute_exists(#id)",
-			names: { "#dm": "credentialDm", "#id": REQUESTS_TABLE_KEY },
-			values: { ":dm": dm },
+			names: {
+				"#dm": "credentialDm",
+				"#owner": "owner",
+				"#id": REQUESTS_TABLE_KEY,
+			},
+			values: { ":dm": dm, ":owner": owner },
 		});
 	}
 
@@ -391,7 +422,12 @@ export class DynamoGrantStore {
 				}),
 			);
 			for (const item of output.Items ?? []) {
-				grants.push(parseGrant(item));
+				const parsed = grantSchema.safeParse(item);
+				if (parsed.success) {
+					grants.push(parsed.data);
+				} else {
+					this.#onInvalidItem?.(String(item.id), z.prettifyError(parsed.error));
+				}
 			}
 			start = output.LastEvaluatedKey;
 		} while (start !== undefined);

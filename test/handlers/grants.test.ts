@@ -149,9 +149,20 @@ test("an approver may revoke another person's credential; anyone else is refused
 	);
 	expect(userExists("taro")).toBe(true);
 
+	const before = harness.standIn.calls.length;
 	await clickGrant("grant.revoke", hanakos, TARO);
 	expect(userExists("hanako")).toBe(false);
 	expect((await grants.get(hanakos.id))?.revocation?.by).toBe(TARO.id);
+	const told = harness.standIn.calls
+		.slice(before)
+		.filter(
+			(call) =>
+				call.method === "chat.postMessage" && call.body.channel === HANAKO.id,
+		);
+	expect(told).toHaveLength(1);
+	expect(shownText(told[0].body)).toContain(
+		"<@U0TARO> revoked your registry user `hanako`",
+	);
 });
 
 test("/registry revoke by the owner deletes the user; a user the bot did not issue is refused", async () => {
@@ -259,4 +270,84 @@ test("audit lists the users without an active credential, with a Remove button",
 	});
 	expect(replyOf(removed)).toContain("Sent for approval: Delete user `legacy`");
 	expect(userExists("legacy")).toBe(true);
+});
+
+test("deleting a registry ends its grants, and their buttons then do nothing", async () => {
+	const grant = await access(HANAKO);
+	const card = await harness.command("delete team-images", {
+		userId: HANAKO.id,
+		userName: HANAKO.name,
+	});
+	const posted = card.calls.find(
+		(call) =>
+			call.method === "chat.postMessage" &&
+			call.body.channel === APPROVAL_CHANNEL,
+	) as RecordedCall;
+	const requestId = buttonValue(posted.body.blocks, "request.approve");
+	for (const approver of [TARO, ALEX]) {
+		await harness.click({
+			actionId: "request.approve",
+			value: requestId,
+			user: approver,
+			message: { channelId: APPROVAL_CHANNEL, ts: String(posted.result?.ts) },
+		});
+	}
+
+	expect(harness.emulator.registries()).toHaveLength(0);
+	expect(await grants.get(grant.id)).toMatchObject({
+		status: "revoked",
+		revocation: { by: HANAKO.id },
+	});
+	harness.emulator.seedRegistry({ name: "team-images" });
+	const again = await clickGrant("grant.revoke", grant, HANAKO);
+	expect(replyOf(again)).toContain("already ended");
+});
+
+test("only the owner may rotate or extend; the password of a rotation goes to its owner", async () => {
+	const grant = await access(HANAKO);
+	const cardsBefore = harness.standIn.calls.filter(
+		(call) => call.body.channel === APPROVAL_CHANNEL,
+	).length;
+
+	const rotate = await clickGrant("grant.rotate", grant, ALEX);
+	const extend = await clickGrant("grant.extend", grant, TARO);
+
+	expect(replyOf(rotate)).toContain("Only the owner, <@U0HANAKO>");
+	expect(replyOf(extend)).toContain("Only the owner, <@U0HANAKO>");
+	expect(
+		harness.standIn.calls.filter(
+			(call) => call.body.channel === APPROVAL_CHANNEL,
+		),
+	).toHaveLength(cardsBefore);
+});
+
+test("an expired grant cannot be extended before the sweep deletes it", async () => {
+	await harness.command("access team-images --ttl 1h", {
+		userId: HANAKO.id,
+		userName: HANAKO.name,
+	});
+	const [grant] = await grants.listByOwner(HANAKO.id);
+	const clicked = await clickGrant("grant.extend", grant, HANAKO);
+	const card = harness.standIn.calls.find(
+		(call) =>
+			call.method === "chat.postMessage" &&
+			call.body.channel === APPROVAL_CHANNEL,
+	) as RecordedCall;
+	expect(replyOf(clicked)).toContain("Sent for approval");
+	now = new Date(Date.parse(grant.expiresAt) + 3_600_000);
+
+	await harness.click({
+		actionId: "request.approve",
+		value: buttonValue(card.body.blocks, "request.approve"),
+		user: TARO,
+		message: { channelId: APPROVAL_CHANNEL, ts: String(card.result?.ts) },
+	});
+
+	expect((await grants.get(grant.id))?.expiresAt).toBe(grant.expiresAt);
+	const dm = harness.standIn.calls
+		.filter((call) => call.body.channel === HANAKO.id)
+		.at(-1);
+	expect(shownText(dm?.body)).toContain(
+		"no active credential for user `hanako`",
+	);
 });

@@ -115,3 +115,44 @@ test("a worker killed between SAKURA and the DM leaves one user and one DM after
 	);
 	expect(log.text()).not.toContain(SANDBOX_CREDENTIALS.accessTokenSecret);
 }, 40_000);
+
+test("a request whose stored operation is invalid fails and tells the requester", async () => {
+	const requestId = "invalid-operation-0001";
+	const now = new Date();
+	await harness.store.create({
+		id: requestId,
+		kind: "user.add",
+		operation: { kind: "user.add", registry: "team-images" },
+		requester: { userId: HANAKO.id, userName: "hanako", teamId: "T0SANDBOX" },
+		reason: "",
+		status: "approved",
+		requiredApprovals: 0,
+		approvals: [],
+		createdAt: now.toISOString(),
+		expiresAt: new Date(now.getTime() + 3_600_000).toISOString(),
+		updatedAt: now.toISOString(),
+		version: 0,
+	});
+	const log = createCaptureLog();
+	const runtime = createWorkerRuntime({ env: harness.env, logger: log });
+	const before = harness.standIn.calls.length;
+
+	await runtime.run({ type: "run", requestId }, 60_000);
+	await runtime.close();
+
+	expect(await harness.store.get(requestId)).toMatchObject({
+		status: "failed",
+		result: { errorCode: "invalid_request" },
+	});
+	const reference = log.lines.find(
+		(line) => line.message === "Stored request has an invalid operation",
+	)?.extra?.reference;
+	const dms = harness.standIn.calls
+		.slice(before)
+		.filter((call) => call.body.channel === HANAKO.id);
+	expect(dms).toHaveLength(1);
+	expect(JSON.stringify(dms[0].body)).toContain(String(reference));
+	expect(
+		harness.emulator.requests.filter((entry) => entry.method !== "GET"),
+	).toHaveLength(0);
+});

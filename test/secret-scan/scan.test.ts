@@ -100,11 +100,19 @@ test("password in a log line is reported", () => {
 	expect(report).not.toContain(PASSWORD);
 });
 
-test("password in the requester's DM is allowed", () => {
-	const result = scan([...ACCEPTED, dmTo("U0HANAKO"), dmTo("D0HANAKO")]);
+test("password in the requester's DM is allowed once", () => {
+	const refused = { ...dmTo("U0HANAKO"), ok: false } as SecretScanRecord;
+	const result = scan([...ACCEPTED, refused, dmTo("D0HANAKO")]);
 
 	expect(result.leaks).toEqual([]);
 	expect(result.slackCalls).toBe(2);
+});
+
+test("a second delivered DM with the same password is reported", () => {
+	const result = scan([...ACCEPTED, dmTo("U0HANAKO"), dmTo("U0TARO")]);
+
+	expect(result.leaks).toHaveLength(1);
+	expect(result.leaks[0]?.where).toBe("Slack call chat.postMessage to U0TARO");
 });
 
 test.each([

@@ -108,6 +108,8 @@ export function scanForLeaks(lines: readonly ScanLine[]): ScanResult {
 
 	const needles = collectNeedles(lines, result);
 	const index = new NeedleIndex(needles);
+	/** Delivered DMs that carried each password, by its hash. */
+	const deliveries = new Map<string, number>();
 	const leaks = new Map<string, Leak>();
 
 	for (const line of lines) {
@@ -138,7 +140,16 @@ export function scanForLeaks(lines: readonly ScanLine[]): ScanResult {
 		const passwordAllowed = isRequesterDm(record);
 		for (const needle of index.find(line.text)) {
 			if (needle.kind === "registry-password" && passwordAllowed) {
-				continue;
+				// A password goes out in one delivered DM; a second delivered copy is a leak too.
+				if (record.type === "slack-call" && record.ok !== false) {
+					const copies = (deliveries.get(needle.secretHash) ?? 0) + 1;
+					deliveries.set(needle.secretHash, copies);
+					if (copies < 2) {
+						continue;
+					}
+				} else {
+					continue;
+				}
 			}
 			const where = describe(record);
 			const key = `${needle.secretHash}\u0000${needle.form}\u0000${where}\u0000${record.testFile}`;

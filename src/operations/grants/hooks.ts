@@ -16,11 +16,15 @@ export interface GrantHooks {
 		expiresAt: Date;
 		credentialDm?: DeliveryReceipt;
 	}): Promise<void>;
-	/** A registry user got a new password; the DM with the old one can be edited. */
+	/**
+	 * A registry user got a new password, which went to `by`; the DM with the old one can be edited.
+	 * Whoever holds the only working password owns the credential from now on.
+	 */
 	rotated(change: {
 		registry: Registry;
 		username: string;
 		credentialDm?: DeliveryReceipt;
+		by: Requester;
 	}): Promise<void>;
 	/**
 	 * Moves an active grant's end. Returns false when the bot holds no active grant for the user,
@@ -33,6 +37,8 @@ export interface GrantHooks {
 	}): Promise<boolean>;
 	/** Returns the names of a registry's users that have an active grant. */
 	activeUsernames(registryId: string): Promise<ReadonlySet<string>>;
+	/** A registry was deleted on SAKURA by `by`, and every user of it with it. */
+	registryDeleted(change: { registry: Registry; by: string }): Promise<void>;
 	/** A registry user was deleted on SAKURA by `by` (a Slack user id). */
 	deleted(change: {
 		registry: Registry;

@@ -7,7 +7,7 @@ import type { OperationContext } from "../context";
  */
 export async function tellGrants(
 	context: OperationContext,
-	event: "issued" | "rotated" | "deleted",
+	event: "issued" | "rotated" | "deleted" | "registry_deleted",
 	hook: () => Promise<void> | undefined,
 ): Promise<void> {
 	try {

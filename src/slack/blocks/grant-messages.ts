@@ -127,3 +127,22 @@ export function grantGoneMessage(): SlackMessage {
 	const text = renderText("grant.gone");
 	return message(text, [section(text)]);
 }
+
+/** Builds the reply to someone who clicked Extend or Rotate on another person's credential. */
+export function ownerOnlyMessage(ownerId: string): SlackMessage {
+	const text = renderText("grant.owner_only", { owner: mention(ownerId) });
+	return message(text, [section(text)]);
+}
+
+/** Builds the DM that tells an owner someone else ended their credential. */
+export function grantRevokedByMessage(
+	grant: GrantRecord,
+	by: string,
+): SlackMessage {
+	const text = renderText("grant.revoked_by", {
+		username: grant.username,
+		registry: grant.registryLabel,
+		by: mention(by),
+	});
+	return message(text, [section(text)]);
+}

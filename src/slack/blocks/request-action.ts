@@ -1,3 +1,4 @@
+import { formatDuration } from "../../operations/grants/lifetime";
 import type { Operation } from "../../operations/types";
 import { inline } from "./mrkdwn";
 import { type Markup, mention, renderMarkup } from "./slack-markup";
@@ -30,6 +31,15 @@ export function describeAction(
 				registry: inline(operation.registry),
 			});
 		case "user.add":
+			if (operation.lifetimeSeconds !== undefined) {
+				return renderMarkup("request.action.user.add_for", {
+					username: inline(operation.username),
+					permission: operation.permission,
+					registry: inline(operation.registry),
+					requester,
+					lifetime: formatDuration(operation.lifetimeSeconds),
+				});
+			}
 			return renderMarkup("request.action.user.add", {
 				username: inline(operation.username),
 				permission: operation.permission,

@@ -3,11 +3,15 @@ import type { webApi } from "@slack/bolt";
 import type { Log } from "../../logging";
 import type { GrantHooks } from "../../operations/grants/hooks";
 import { type DynamoGrantStore, grantId } from "../../store/grants";
+import type { SlackMessage } from "../blocks";
+import { grantRevokedByMessage } from "../blocks/grant-messages";
 import type { LocaleResolver } from "../locale-resolver";
 import { removePasswordFromDm } from "./password-dm";
 
 export interface GrantBookDependencies {
 	grants: DynamoGrantStore;
+	/** Sends a DM built in the recipient's locale; failures are logged, not raised. */
+	dm: (userId: string, build: () => SlackMessage) => Promise<void>;
 	client: webApi.WebClient;
 	locales: LocaleResolver;
 	log: Log;
@@ -74,15 +78,19 @@ export function createGrantBook(
 			if (grant === undefined || grant.status !== "active") {
 				return;
 			}
+			const byOwner = change.by.userId === grant.owner.userId;
 			if (grant.credentialDm !== undefined) {
 				await removePasswordFromDm(
 					grant.credentialDm,
-					"rotated",
-					dmContext(grant),
+					byOwner ? "rotated" : "rotated_by",
+					{ ...dmContext(grant), by: change.by.userId },
 				);
 			}
 			if (change.credentialDm !== undefined) {
-				await dependencies.grants.setCredentialDm(id, change.credentialDm);
+				await dependencies.grants.setCredentialDm(id, change.credentialDm, {
+					userId: change.by.userId,
+					teamId: change.by.teamId,
+				});
 			}
 		},
 
@@ -100,7 +108,11 @@ export function createGrantBook(
 
 		async extended(change) {
 			const id = grantId(change.registry.id, change.username);
-			const extended = await dependencies.grants.extend(id, change.expiresAt);
+			const extended = await dependencies.grants.extend(
+				id,
+				change.expiresAt,
+				now(),
+			);
 			dependencies.log.info("Grant extension recorded", {
 				requestId: request.id,
 				grantId: id,
@@ -110,31 +122,52 @@ export function createGrantBook(
 			return extended;
 		},
 
-		async deleted(change) {
-			const id = grantId(change.registry.id, change.username);
-			const claimant = randomBytes(12).toString("base64url");
-			const at = now();
-			const claimed = await dependencies.grants.claimRevocation(id, {
-				now: at,
-				claimant,
-				leaseUntil: new Date(at.getTime() + DELETION_LEASE_MS),
-				by: change.by,
-			});
-			if (claimed === undefined) {
-				return;
-			}
-			const revoked = await dependencies.grants.finishRevocation(
-				id,
-				claimant,
-				at,
-			);
-			if (revoked?.credentialDm !== undefined) {
-				await removePasswordFromDm(
-					revoked.credentialDm,
-					"revoked",
-					dmContext(revoked),
-				);
+		async registryDeleted(change) {
+			const open = await dependencies.grants.listOpen();
+			for (const grant of open) {
+				if (grant.registryId === change.registry.id) {
+					await endGrant(grant.id, change.by);
+				}
 			}
 		},
+
+		async deleted(change) {
+			await endGrant(grantId(change.registry.id, change.username), change.by);
+		},
 	};
+
+	/** Marks a grant whose user is already gone from SAKURA revoked, and edits its password DM. */
+	async function endGrant(id: string, by: string): Promise<void> {
+		const claimant = randomBytes(12).toString("base64url");
+		const at = now();
+		const claimed = await dependencies.grants.claimRevocation(id, {
+			now: at,
+			claimant,
+			leaseUntil: new Date(at.getTime() + DELETION_LEASE_MS),
+			by,
+		});
+		if (claimed === undefined) {
+			return;
+		}
+		const revoked = await dependencies.grants.finishRevocation(
+			id,
+			claimant,
+			at,
+		);
+		if (revoked === undefined) {
+			return;
+		}
+		if (revoked.credentialDm !== undefined) {
+			await removePasswordFromDm(revoked.credentialDm, "revoked", {
+				...dmContext(revoked),
+				by,
+			});
+		}
+		// An edit raises no notification, so an owner whose credential someone else ended gets a DM.
+		if (by !== revoked.owner.userId) {
+			await dependencies.dm(revoked.owner.userId, () =>
+				grantRevokedByMessage(revoked, by),
+			);
+		}
+	}
 }

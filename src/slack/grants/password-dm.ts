@@ -3,15 +3,16 @@ import { type MessageKey, withLocale } from "../../i18n";
 import type { Log } from "../../logging";
 import type { DeliveryReceipt } from "../../operations/types";
 import { message, section } from "../blocks/mrkdwn";
-import { renderText } from "../blocks/slack-markup";
+import { mention, renderText } from "../blocks/slack-markup";
 import type { LocaleResolver } from "../locale-resolver";
 import { describeSlackError } from "../web-api-errors";
 
 /** Why the password in a credentials DM stopped working. */
-export type PasswordEnd = "rotated" | "expired" | "revoked";
+export type PasswordEnd = "rotated" | "rotated_by" | "expired" | "revoked";
 
 const PASSWORD_REMOVED = {
 	rotated: "grant.password_removed_rotated",
+	rotated_by: "grant.password_removed_rotated_by",
 	expired: "grant.password_removed_expired",
 	revoked: "grant.password_removed_revoked",
 } as const satisfies Record<PasswordEnd, MessageKey>;
@@ -30,6 +31,8 @@ export async function removePasswordFromDm(
 		ownerId: string;
 		username: string;
 		registryLabel: string;
+		/** Slack id of the person who ended it, when that was not the owner. */
+		by?: string;
 	},
 ): Promise<void> {
 	const locale = await context.locales.forUser(context.ownerId);
@@ -37,6 +40,7 @@ export async function removePasswordFromDm(
 		renderText(PASSWORD_REMOVED[end], {
 			username: context.username,
 			registry: context.registryLabel,
+			by: mention(context.by ?? context.ownerId),
 		}),
 	);
 	const edited = message(text, [section(text)]);

@@ -29,6 +29,8 @@ export interface SweepReport {
 	revoked: number;
 	/** Deletions that failed on SAKURA and stay marked for the next sweep. */
 	retrying: number;
+	/** Items that failed for another reason, such as an invalid stored record; each is logged. */
+	skipped: number;
 }
 
 /**
@@ -55,30 +57,49 @@ export async function sweep(
 		reminders: 0,
 		revoked: 0,
 		retrying: 0,
+		skipped: 0,
+	};
+
+	// One item that fails is logged and skipped, so it cannot stop the sweep of all the others.
+	const each = async (id: string, work: () => Promise<void>) => {
+		try {
+			await work();
+		} catch (error) {
+			report.skipped++;
+			dependencies.log.error("Sweeping one item failed", {
+				id,
+				error: error instanceof Error ? error.name : typeof error,
+				errorMessage: error instanceof Error ? error.message : undefined,
+			});
+		}
 	};
 
 	for (const id of await dependencies.approvals.store.listPendingDue(now)) {
-		if (await expireIfDue(id, dependencies)) {
-			report.expiredRequests++;
-		}
+		await each(id, async () => {
+			if (await expireIfDue(id, dependencies)) {
+				report.expiredRequests++;
+			}
+		});
 	}
 
 	for (const grant of await dependencies.grants.listOpen()) {
-		if (
-			grant.status === "revoking" ||
-			Date.parse(grant.expiresAt) <= now.getTime()
-		) {
-			const outcome = await revokeExpired(grant, now, dependencies);
-			if (outcome === "revoked") {
-				report.revoked++;
-			} else if (outcome === "retrying") {
-				report.retrying++;
+		await each(grant.id, async () => {
+			if (
+				grant.status === "revoking" ||
+				Date.parse(grant.expiresAt) <= now.getTime()
+			) {
+				const outcome = await revokeExpired(grant, now, dependencies);
+				if (outcome === "revoked") {
+					report.revoked++;
+				} else if (outcome === "retrying") {
+					report.retrying++;
+				}
+				return;
 			}
-			continue;
-		}
-		if (await remind(grant, now, dependencies)) {
-			report.reminders++;
-		}
+			if (await remind(grant, now, dependencies)) {
+				report.reminders++;
+			}
+		});
 	}
 
 	dependencies.log.info("Sweep finished", { ...report });
@@ -86,8 +107,8 @@ export async function sweep(
 }
 
 /**
- * Sends the reminder that is due, once. When several thresholds are due at once, as for a grant
- * shorter than the longest threshold, one DM goes out and every due threshold is marked.
+ * Sends the reminder that is due, once. When several thresholds are due at once, one DM goes out
+ * and every due threshold is marked.
  */
 async function remind(
 	grant: GrantRecord,
@@ -95,19 +116,30 @@ async function remind(
 	dependencies: SweepDependencies,
 ): Promise<boolean> {
 	const left = (Date.parse(grant.expiresAt) - now.getTime()) / 1000;
+	// A threshold as long as the whole lifetime would fire at once, so it is skipped: an 8-hour
+	// credential gets the 1-hour reminder only.
+	const lifetime =
+		(Date.parse(grant.expiresAt) - Date.parse(grant.issuedAt)) / 1000;
 	const due = [...dependencies.reminders]
 		.sort((a, b) => a - b)
 		.filter(
-			(threshold) => left <= threshold && !grant.warned.includes(threshold),
+			(threshold) =>
+				threshold < lifetime &&
+				left <= threshold &&
+				!grant.warned.includes(threshold),
 		);
 	if (due.length === 0) {
 		return false;
 	}
 
 	const [nearest, ...others] = due;
-	const claimed = await dependencies.grants.markWarned(grant.id, nearest);
+	const claimed = await dependencies.grants.markWarned(
+		grant.id,
+		nearest,
+		grant.expiresAt,
+	);
 	for (const threshold of others) {
-		await dependencies.grants.markWarned(grant.id, threshold);
+		await dependencies.grants.markWarned(grant.id, threshold, grant.expiresAt);
 	}
 	if (!claimed) {
 		return false;

@@ -1,13 +1,16 @@
 import { randomBytes } from "node:crypto";
+import { withLocale } from "../../i18n";
 import {
 	finishRequest,
 	parseStoredOperation,
 	type RequestView,
 } from "../../operations/approvals";
 import type { RequestRecord } from "../../store/types";
+import { unexpectedErrorMessage } from "../blocks";
 import type { RunJob } from "../jobs";
 import { requesterOf } from "../listeners/actions/effects";
 import { runToMessage } from "../run-to-message";
+import { describeSlackError } from "../web-api-errors";
 import type { WorkerDependencies } from "./dependencies";
 import { reportResult } from "./report";
 
@@ -70,10 +73,7 @@ export async function runJob(
 	}
 	const operation = parseStoredOperation(record.operation);
 	if (operation === undefined) {
-		log.error("Stored request has an invalid operation", {
-			...ids,
-			kind: record.kind,
-		});
+		await failInvalid(record, dependencies);
 		return;
 	}
 
@@ -206,6 +206,42 @@ async function claimRunning(
 		attempt: result.record.attempt,
 	});
 	return { record: result.record, recovering: true };
+}
+
+/**
+ * Fails a request whose stored operation no longer parses, which no run can carry out, and tells
+ * the requester with a reference that the log line also has. Nothing is sent to SAKURA.
+ */
+async function failInvalid(
+	record: RequestRecord,
+	dependencies: WorkerDependencies,
+): Promise<void> {
+	const { store, log } = dependencies.approvals;
+	const now = (dependencies.approvals.clock ?? (() => new Date()))();
+	const reference = randomBytes(4).toString("hex");
+	log.error("Stored request has an invalid operation", {
+		requestId: record.id,
+		kind: record.kind,
+		reference,
+	});
+	const failed = await store.abandon(record.id, now, "invalid_request");
+	if (failed.kind !== "changed") {
+		return;
+	}
+	const locale = await dependencies.locales.forUser(record.requester.userId);
+	const message = withLocale(locale, () => unexpectedErrorMessage(reference));
+	try {
+		await dependencies.client.chat.postMessage({
+			channel: record.requester.userId,
+			text: message.text,
+			blocks: message.blocks,
+		});
+	} catch (error) {
+		log.warn("DM to the requester failed", {
+			requestId: record.id,
+			slackError: describeSlackError(error),
+		});
+	}
 }
 
 /** 128 random bits, so one run's claim cannot be mistaken for another's. */

@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
+import { DynamoDBDocumentClient, PutCommand } from "@aws-sdk/lib-dynamodb";
 import { createWorkerRuntime } from "../../../src/handlers/worker-runtime";
 import type { RecordedCall } from "../../../src/sandbox/slack-stand-in";
 import { DynamoGrantStore, type GrantRecord } from "../../../src/store/grants";
@@ -371,4 +372,66 @@ test("the policy's caps set the longest lifetime", async () => {
 	expect(grant.expiresAt).toBe(
 		new Date(now.getTime() + 2 * HOUR_MS).toISOString(),
 	);
+});
+
+test("an invalid item in the table does not stop the sweep", async () => {
+	const { grant } = await addUser();
+	const client = makeClient(String(harness.env.AWS_ENDPOINT_URL_DYNAMODB));
+	const documents = DynamoDBDocumentClient.from(client);
+	await documents.send(
+		new PutCommand({
+			TableName: REQUESTS_TABLE,
+			Item: { id: "grant:999:old", status: "active", registryId: "999" },
+		}),
+	);
+	await documents.send(
+		new PutCommand({
+			TableName: REQUESTS_TABLE,
+			Item: {
+				id: "old-pending-0001",
+				status: "pending",
+				expiresAt: "2030-01-01T00:00:00.000Z",
+			},
+		}),
+	);
+	const { runtime, log } = sweeper();
+	now = new Date(Date.parse(grant.expiresAt) + 1_000);
+
+	const report = await runtime.sweep();
+
+	expect(report).toMatchObject({ revoked: 1, skipped: 1 });
+	expect(userExists("ci")).toBe(false);
+	expect(log.text()).toContain("Skipped an invalid grant item");
+	expect(log.text()).toContain("Sweeping one item failed");
+	await runtime.close();
+});
+
+test("a reminder is not marked for an end that an extension moved", async () => {
+	const { grant } = await addUser();
+
+	const stale = await grants.markWarned(
+		grant.id,
+		3_600,
+		"2030-01-01T00:00:00.000Z",
+	);
+	const current = await grants.markWarned(grant.id, 3_600, grant.expiresAt);
+
+	expect(stale).toBe(false);
+	expect(current).toBe(true);
+});
+
+test("a credential shorter than a day gets only the reminders that fit its lifetime", async () => {
+	const { grant } = await addUser(
+		"user add team-images --user ci --permission readwrite --ttl 8h",
+	);
+	const { runtime } = sweeper();
+
+	const atOnce = await runtime.sweep();
+	now = new Date(Date.parse(grant.expiresAt) - 30 * 60_000);
+	const hourBefore = await runtime.sweep();
+
+	expect(atOnce.reminders).toBe(0);
+	expect(hourBefore.reminders).toBe(1);
+	expect((await grants.get(grant.id))?.warned).toEqual([3_600]);
+	await runtime.close();
 });

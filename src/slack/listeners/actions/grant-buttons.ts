@@ -1,7 +1,11 @@
 import type { AllMiddlewareArgs, SlackActionMiddlewareArgs } from "@slack/bolt";
 import type { Operation, Requester } from "../../../operations/types";
 import type { GrantRecord } from "../../../store/grants";
-import { GRANT_ID, grantGoneMessage } from "../../blocks/grant-messages";
+import {
+	GRANT_ID,
+	grantGoneMessage,
+	ownerOnlyMessage,
+} from "../../blocks/grant-messages";
 import { type RequestDependencies, startRequest } from "../../requests";
 import { type ButtonClick, replyToClicker, replyToFailure } from "./effects";
 
@@ -11,17 +15,20 @@ type GrantButtonArgs = SlackActionMiddlewareArgs<ButtonClick> &
 /** What a grant button asks for, built from the stored grant, never from the button. */
 type GrantAction = (grant: GrantRecord) => Operation;
 
+// Each action names the registry by the grant's id, not its label: a registry deleted and created
+// again with the same label is another registry, whose users the grant does not cover.
+
 /** Rotate: a new password for the grant's user, through the approval policy like any rotation. */
 export const rotateGrant: GrantAction = (grant) => ({
 	kind: "user.rotate",
-	registry: grant.registryLabel,
+	registry: grant.registryId,
 	username: grant.username,
 });
 
 /** Revoke now: the owner or an approver deletes the grant's user at once. */
 export const revokeGrant: GrantAction = (grant) => ({
 	kind: "user.delete",
-	registry: grant.registryLabel,
+	registry: grant.registryId,
 	username: grant.username,
 	revoke: true,
 });
@@ -29,7 +36,7 @@ export const revokeGrant: GrantAction = (grant) => ({
 /** Extend: the grant's lifetime again from now, through the approval policy. */
 export const extendGrant: GrantAction = (grant) => ({
 	kind: "user.extend",
-	registry: grant.registryLabel,
+	registry: grant.registryId,
 	username: grant.username,
 });
 
@@ -57,6 +64,21 @@ export function grantButtonListener(
 				return;
 			}
 
+			const operation = action(grant);
+			// Only the owner rotates or extends: the new password, and the reminders of the new end,
+			// go to whoever asked. Revocation is also open to approvers; startRequest checks it.
+			if (
+				operation.kind !== "user.delete" &&
+				body.user.id !== grant.owner.userId
+			) {
+				await replyToClicker(
+					body,
+					ownerOnlyMessage(grant.owner.userId),
+					dependencies,
+				);
+				return;
+			}
+
 			const requester: Requester = {
 				userId: body.user.id,
 				userName: body.user.username ?? body.user.name ?? "",
@@ -64,7 +86,7 @@ export function grantButtonListener(
 			};
 			const started = await startRequest(
 				{
-					operation: action(grant),
+					operation,
 					requester,
 					reason: "",
 					origin: {

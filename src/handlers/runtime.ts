@@ -22,7 +22,12 @@ import { createSlackDirectory, createSlackUsers } from "../slack/directory";
 import type { QueryAnswer, Worker } from "../slack/jobs";
 import { createLocaleResolver } from "../slack/locale-resolver";
 import { createWebClient } from "../slack/web-client";
-import { DynamoGrantStore, DynamoQuota, DynamoRequestStore } from "../store";
+import {
+	DynamoGrantStore,
+	DynamoQuota,
+	DynamoReplayGuard,
+	DynamoRequestStore,
+} from "../store";
 import {
 	buildContainerState,
 	type ContainerState,
@@ -31,6 +36,7 @@ import {
 	sourceName,
 } from "./parts";
 import { createRemoteWorker } from "./remote-worker";
+import { validSignatureHash } from "./replay";
 
 export type SlackHandler = (
 	event: APIGatewayProxyEventV2,
@@ -64,6 +70,8 @@ interface Runtime {
 		event: APIGatewayProxyEventV2,
 		context: Context,
 	) => Promise<APIGatewayProxyStructuredResultV2>;
+	/** Returns true for a validly signed request that this bot has served before. */
+	isReplay(event: APIGatewayProxyEventV2): Promise<boolean>;
 	close(): Promise<void>;
 }
 
@@ -138,6 +146,12 @@ export function createSlackHandler(
 		} catch (error) {
 			logBuildFailure(error, log, "Slack handler");
 			return misconfiguredResponse();
+		}
+		if (await built.isReplay(event)) {
+			log.warn("Rejected a replayed request", {
+				requestTimestamp: event.headers?.["x-slack-request-timestamp"],
+			});
+			return { statusCode: 401, body: "" };
 		}
 		try {
 			const response = await built.handle(event, context);
@@ -236,7 +250,34 @@ function buildRuntime(
 			settings.slackSecretId === undefined ? "environment" : "secret",
 		worker: worker.runsInline ? "in-process" : "lambda",
 	});
-	return { handle: receiver.toHandler(), close: async () => undefined };
+	const replays = new DynamoReplayGuard({
+		tableName: settings.approvals.requestsTable,
+		client: container.dynamodb,
+	});
+	const isReplay = async (event: APIGatewayProxyEventV2): Promise<boolean> => {
+		const signed = validSignatureHash(event, secrets.slackSigningSecret);
+		if (signed === undefined || changesNothing(event)) {
+			return false;
+		}
+		// Kept until Bolt would refuse the timestamp anyway, plus the allowed clock skew.
+		const until = new Date(
+			(signed.timestampSeconds + 2 * MAX_CLOCK_SKEW_SECONDS) * 1000,
+		);
+		try {
+			return !(await replays.firstUse(signed.hash, until));
+		} catch (error) {
+			// The store being down must not stop the bot; Bolt still checks the timestamp.
+			log.error("Checking for a replayed request failed", {
+				error: error instanceof Error ? error.name : typeof error,
+			});
+			return false;
+		}
+	};
+	return {
+		handle: receiver.toHandler(),
+		isReplay,
+		close: async () => undefined,
+	};
 }
 
 /**
@@ -283,6 +324,32 @@ function remoteWorker(settings: Settings): Worker {
 		]);
 	}
 	return createRemoteWorker(createLambdaInvoker(settings.workerFunctionName));
+}
+
+/**
+ * Returns true for a request that reads no stored state and changes nothing, so a replay of it
+ * does no harm: `/registry help` (or no text), and a `block_suggestion`, which Slack may send twice
+ * in one second as someone types. Skipping them keeps a table write off the path of the commonest
+ * read.
+ */
+function changesNothing(event: APIGatewayProxyEventV2): boolean {
+	const body =
+		event.isBase64Encoded === true
+			? Buffer.from(event.body ?? "", "base64").toString("utf8")
+			: (event.body ?? "");
+	const form = new URLSearchParams(body);
+	const payload = form.get("payload");
+	if (payload === null) {
+		const text = (form.get("text") ?? "").trim().toLowerCase();
+		return form.has("command") && (text === "" || text === "help");
+	}
+	try {
+		return (
+			(JSON.parse(payload) as { type?: unknown }).type === "block_suggestion"
+		);
+	} catch {
+		return false;
+	}
 }
 
 /** Slack shows a 200 JSON body to the requester alone, so the admin hint reaches only them. */

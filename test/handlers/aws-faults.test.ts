@@ -28,10 +28,14 @@ import {
 
 type WriteMatcher = Required<Pick<DynamoFault, "operation" | "matches">>;
 
-/** The store's conditional write that creates a request. */
+/** The store's conditional write that creates a request; the replay guard's put is another. */
 const CREATE: WriteMatcher = {
 	operation: "PutItem",
-	matches: (body) => body.ConditionExpression === "attribute_not_exists(#id)",
+	matches: (body) =>
+		body.ConditionExpression === "attribute_not_exists(#id)" &&
+		!String(
+			(body.Item as { id?: { S?: string } } | undefined)?.id?.S ?? "",
+		).startsWith("replay:"),
 };
 
 /** The store's conditional write that claims an approved request for one run. */

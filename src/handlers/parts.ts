@@ -1,7 +1,8 @@
+import type { Logger } from "@aws-lambda-powertools/logger";
 import { DynamoDBClient } from "@aws-sdk/client-dynamodb";
 import { createSecretLoader, SecretLoadError } from "../aws/secrets";
 import { ConfigError, type Settings } from "../config";
-import type { Log } from "../logging";
+import { asLog, createLogger, type Log } from "../logging";
 import { loadPolicy, type Policy, PolicyError } from "../operations/policy";
 
 /** State a container keeps across runtimes, because a changed secret does not change it. */
@@ -93,4 +94,20 @@ export function logBuildFailure(
 		error: error instanceof Error ? error.name : typeof error,
 		errorMessage: error instanceof Error ? error.message : undefined,
 	});
+}
+
+/**
+ * Returns the log a handler writes to: `logger` when given, as tests and the sandbox pass one, or
+ * else a Powertools JSON logger for `service`, returned as `powertools` too so the handler can add
+ * the Lambda request id to every line.
+ */
+export function handlerLog(
+	logger: Log | undefined,
+	service: string,
+): { log: Log; powertools?: Logger } {
+	if (logger !== undefined) {
+		return { log: logger };
+	}
+	const powertools = createLogger(service);
+	return { log: asLog(powertools), powertools };
 }

@@ -1,4 +1,4 @@
-import type { Logger } from "@aws-lambda-powertools/logger";
+import { DynamoDBClient } from "@aws-sdk/client-dynamodb";
 import type {
 	APIGatewayProxyEventV2,
 	APIGatewayProxyStructuredResultV2,
@@ -12,7 +12,7 @@ import {
 	type Settings,
 } from "../config";
 import { t } from "../i18n";
-import { asLog, createLogger, type Log } from "../logging";
+import type { Log } from "../logging";
 import type { ApprovalContext } from "../operations/approvals";
 import { OperationError, type OperationErrorCode } from "../operations/errors";
 import { PRECHECK_DEADLINE_MS } from "../operations/precheck";
@@ -31,12 +31,13 @@ import {
 import {
 	buildContainerState,
 	type ContainerState,
+	handlerLog,
 	logBuildFailure,
 	secretSource,
 	sourceName,
 } from "./parts";
 import { createRemoteWorker } from "./remote-worker";
-import { validSignatureHash } from "./replay";
+import { headerOf, validSignatureHash } from "./replay";
 
 export type SlackHandler = (
 	event: APIGatewayProxyEventV2,
@@ -91,14 +92,7 @@ export function createSlackHandler(
 ): SlackHandler {
 	const env = options.env ?? process.env;
 	// The default logger also puts the Lambda request id on every line, through `addContext`.
-	let powertools: Logger | undefined;
-	let log: Log;
-	if (options.logger === undefined) {
-		powertools = createLogger("slack");
-		log = asLog(powertools);
-	} else {
-		log = options.logger;
-	}
+	const { log, powertools } = handlerLog(options.logger, "slack");
 	let loadSecretValues: (() => Promise<Record<string, unknown>>) | undefined;
 	let runtime: Runtime | undefined;
 	let container: (ContainerState & { worker: Worker }) | undefined;
@@ -250,9 +244,21 @@ function buildRuntime(
 			settings.slackSecretId === undefined ? "environment" : "secret",
 		worker: worker.runsInline ? "in-process" : "lambda",
 	});
+	// One attempt with short limits: the check runs inside Slack's 3 seconds, and when DynamoDB is
+	// slow or throttles, the request is served rather than held.
 	const replays = new DynamoReplayGuard({
 		tableName: settings.approvals.requestsTable,
-		client: container.dynamodb,
+		client: new DynamoDBClient({
+			...(settings.approvals.dynamodbEndpoint === undefined
+				? {}
+				: { endpoint: settings.approvals.dynamodbEndpoint }),
+			maxAttempts: 1,
+			requestHandler: {
+				connectionTimeout: REPLAY_CHECK_TIMEOUT_MS,
+				requestTimeout: REPLAY_CHECK_TIMEOUT_MS,
+				throwOnRequestTimeout: true,
+			},
+		}),
 	});
 	const isReplay = async (event: APIGatewayProxyEventV2): Promise<boolean> => {
 		const signed = validSignatureHash(event, secrets.slackSigningSecret);
@@ -367,6 +373,9 @@ function misconfiguredResponse(): APIGatewayProxyStructuredResultV2 {
 /** How long a runtime replaced by a new secret keeps its connections open for requests in flight. */
 const RETIRED_RUNTIME_GRACE_MS = 60_000;
 
+/** Time limit of the replay check's DynamoDB calls, in milliseconds. */
+const REPLAY_CHECK_TIMEOUT_MS = 500;
+
 /** Slack's replay rule allows five minutes of clock difference in either direction. */
 const MAX_CLOCK_SKEW_SECONDS = 300;
 
@@ -376,7 +385,7 @@ const MAX_CLOCK_SKEW_SECONDS = 300;
  * replayed long after it was signed.
  */
 function isFromTheFuture(event: APIGatewayProxyEventV2): boolean {
-	const header = event.headers?.["x-slack-request-timestamp"];
+	const header = headerOf(event, "x-slack-request-timestamp");
 	if (header === undefined) {
 		return false;
 	}

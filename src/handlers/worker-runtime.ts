@@ -7,14 +7,13 @@ import {
 	parseSlackSecrets,
 	type Settings,
 } from "../config";
-import { withLocale } from "../i18n";
-import { asLog, createLogger, type Log } from "../logging";
+import type { Log } from "../logging";
 import type { ApprovalContext } from "../operations/approvals";
 import { parseStoredOperation } from "../operations/approvals";
 import { runOperation } from "../operations/run";
 import { SakuraClient } from "../sakura";
-import type { SlackMessage } from "../slack/blocks";
 import { createSlackDirectory, createSlackUsers } from "../slack/directory";
+import { dmPerson } from "../slack/dm-person";
 import { createGrantBook } from "../slack/grants/grant-book";
 import { type SweepReport, sweep } from "../slack/grants/sweep";
 import type { QueryAnswer, RunJob, WorkerQuery } from "../slack/jobs";
@@ -25,7 +24,6 @@ import {
 	WORKER_RATE_LIMIT_RETRY,
 	withRateLimitBudget,
 } from "../slack/rate-limit-retry";
-import { describeSlackError } from "../slack/web-api-errors";
 import { createAdminAlerts, sakuraKeyHash } from "../slack/worker/admin-alert";
 import type { WorkerDependencies } from "../slack/worker/dependencies";
 import {
@@ -39,6 +37,7 @@ import { DynamoAlertLatch } from "../store/alerts";
 import {
 	buildContainerState,
 	type ContainerState,
+	handlerLog,
 	logBuildFailure,
 	secretSource,
 	sourceName,
@@ -88,14 +87,7 @@ export function createWorkerRuntime(
 	options: WorkerRuntimeOptions = {},
 ): WorkerRuntime {
 	const env = options.env ?? process.env;
-	let powertools: Logger | undefined;
-	let log: Log;
-	if (options.logger === undefined) {
-		powertools = createLogger("worker");
-		log = asLog(powertools);
-	} else {
-		log = options.logger;
-	}
+	const { log, powertools } = handlerLog(options.logger, "worker");
 
 	let loaders:
 		| {
@@ -324,28 +316,6 @@ function isSakuraUnauthorized(value: unknown): boolean {
 
 /** Lease of a run outside Lambda: longer than the SAKURA client's retries of one call. */
 const DEFAULT_LEASE_MS = 120_000;
-
-/** Sends one person a DM in their locale; a failure is logged and not raised. */
-async function dmPerson(
-	userId: string,
-	build: () => SlackMessage,
-	messages: MessageDependencies,
-): Promise<void> {
-	const locale = await messages.locales.forUser(userId);
-	const built = withLocale(locale, build);
-	try {
-		await messages.client.chat.postMessage({
-			channel: userId,
-			text: built.text,
-			blocks: built.blocks,
-		});
-	} catch (error) {
-		messages.log.warn("DM failed", {
-			user: userId,
-			slackError: describeSlackError(error),
-		});
-	}
-}
 
 /** The SAKURA secret could not be read or lacks a key; `messages` can still report that. */
 class SakuraSetupError extends Error {

@@ -311,6 +311,8 @@ export const en = {
 		"*Password removed.* {by} changed the password of user `{username}` on `{registry}` and received the new one, so the one in this message no longer works and {by} now owns the user.",
 	"grant.revoked_by":
 		"{by} revoked your registry user `{username}` on `{registry}` and deleted it. Its password no longer works.",
+	"grant.rotated_by":
+		"{by} changed the password of your registry user `{username}` on `{registry}` and received the new one. Your password no longer works, and {by} now owns the user.",
 	"credentials.store":
 		"Store the password in a secret manager now. The bot does not keep it and cannot show it again.",
 	"credentials.old_password":

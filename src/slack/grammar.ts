@@ -66,11 +66,14 @@ interface CommandSpec {
 const USER_FLAG: FlagSpec = { name: "--user", example: "alice" };
 const TTL_FLAG: FlagSpec = { name: "--ttl", example: "3d" };
 
-/** The lifetime `--ttl` accepts for any permission; the policy's caps are checked later. */
+/**
+ * The lifetime `--ttl` accepts for any permission before the policy is known: no bound, so that a
+ * refusal names the policy's own cap for the permission.
+ */
 export const LONGEST_LIFETIME_HOURS = {
-	readonly: 8_760,
-	readwrite: 8_760,
-	all: 8_760,
+	readonly: Number.POSITIVE_INFINITY,
+	readwrite: Number.POSITIVE_INFINITY,
+	all: Number.POSITIVE_INFINITY,
 } as const;
 
 const COMMANDS: Readonly<Record<string, CommandSpec>> = {

@@ -1,8 +1,13 @@
+import { randomBytes } from "node:crypto";
 import {
 	ConditionalCheckFailedException,
 	DynamoDBClient,
 } from "@aws-sdk/client-dynamodb";
-import { DynamoDBDocumentClient, PutCommand } from "@aws-sdk/lib-dynamodb";
+import {
+	DynamoDBDocumentClient,
+	GetCommand,
+	PutCommand,
+} from "@aws-sdk/lib-dynamodb";
 import { REQUESTS_TABLE_KEY, REQUESTS_TABLE_TTL_ATTRIBUTE } from "./table";
 
 /** Prefix of replay items, which share the requests table but never collide with request ids. */
@@ -34,12 +39,16 @@ export class DynamoReplayGuard {
 	 * @returns false when the same signed request was recorded before: a replay.
 	 */
 	async firstUse(key: string, until: Date): Promise<boolean> {
+		// A token of this call, so that a retry whose first attempt was applied but whose response
+		// was lost recognises the stored item as its own, not as an earlier request's.
+		const holder = randomBytes(12).toString("base64url");
 		try {
 			await this.#documents.send(
 				new PutCommand({
 					TableName: this.#tableName,
 					Item: {
 						[REQUESTS_TABLE_KEY]: `${REPLAY_ID_PREFIX}${key}`,
+						holder,
 						[REQUESTS_TABLE_TTL_ATTRIBUTE]: Math.ceil(until.getTime() / 1000),
 					},
 					// attribute_not_exists(#id): this signed request was not served before.
@@ -49,10 +58,17 @@ export class DynamoReplayGuard {
 			);
 			return true;
 		} catch (error) {
-			if (error instanceof ConditionalCheckFailedException) {
-				return false;
+			if (!(error instanceof ConditionalCheckFailedException)) {
+				throw error;
 			}
-			throw error;
 		}
+		const stored = await this.#documents.send(
+			new GetCommand({
+				TableName: this.#tableName,
+				Key: { [REQUESTS_TABLE_KEY]: `${REPLAY_ID_PREFIX}${key}` },
+				ConsistentRead: true,
+			}),
+		);
+		return stored.Item?.holder === holder;
 	}
 }

@@ -351,3 +351,39 @@ test("an expired grant cannot be extended before the sweep deletes it", async ()
 		"no active credential for user `hanako`",
 	);
 });
+
+test("a rotation by someone else tells the owner and moves the credential to them", async () => {
+	const grant = await access(HANAKO);
+	const rotated = await harness.command(
+		"user rotate team-images --user hanako",
+		{
+			userId: TARO.id,
+			userName: TARO.name,
+		},
+	);
+	const card = rotated.calls.find(
+		(call) =>
+			call.method === "chat.postMessage" &&
+			call.body.channel === APPROVAL_CHANNEL,
+	) as RecordedCall;
+	const before = harness.standIn.calls.length;
+
+	await harness.click({
+		actionId: "request.approve",
+		value: buttonValue(card.body.blocks, "request.approve"),
+		user: ALEX,
+		message: { channelId: APPROVAL_CHANNEL, ts: String(card.result?.ts) },
+	});
+
+	const toHanako = harness.standIn.calls
+		.slice(before)
+		.filter(
+			(call) =>
+				call.method === "chat.postMessage" && call.body.channel === HANAKO.id,
+		);
+	expect(toHanako).toHaveLength(1);
+	expect(shownText(toHanako[0].body)).toContain(
+		"<@U0TARO> changed the password of your registry user `hanako`",
+	);
+	expect((await grants.get(grant.id))?.owner.userId).toBe(TARO.id);
+});

@@ -1,3 +1,8 @@
+import type { APIGatewayProxyEventV2 } from "aws-lambda";
+import {
+	type DynamoFaultProxy,
+	startDynamoFaultProxy,
+} from "../helpers/dynamodb-fault-proxy";
 import { slashCommandEvent } from "../helpers/slack-events";
 import {
 	type Harness,
@@ -85,4 +90,109 @@ test("help, which changes nothing, is served again without a table write", async
 	expect(first.statusCode).toBe(200);
 	expect(again.statusCode).toBe(200);
 	expect(again.body).toBe(first.body);
+});
+
+describe("spellings Bolt accepts for the same signed request", () => {
+	function variants(): [string, (event: APIGatewayProxyEventV2) => void][] {
+		return [
+			[
+				"a timestamp written with a decimal point",
+				(event) => {
+					event.headers["x-slack-request-timestamp"] =
+						`${event.headers["x-slack-request-timestamp"]}.0`;
+				},
+			],
+			[
+				"a timestamp with a leading zero",
+				(event) => {
+					event.headers["x-slack-request-timestamp"] =
+						`0${event.headers["x-slack-request-timestamp"]}`;
+				},
+			],
+			[
+				"text after a second = in the signature",
+				(event) => {
+					event.headers["x-slack-signature"] =
+						`${event.headers["x-slack-signature"]}=x`;
+				},
+			],
+			[
+				"a header name in another case",
+				(event) => {
+					const signature = event.headers["x-slack-signature"];
+					delete event.headers["x-slack-signature"];
+					event.headers["X-Slack-Signature"] = signature;
+				},
+			],
+		];
+	}
+
+	test.each(variants())("%s is still a replay", async (_case, alter) => {
+		const event = slashCommandEvent({
+			text: "user add team-images --user ci",
+			responseUrl: harness.standIn.newResponseUrl(),
+			signingSecret: SIGNING_SECRET,
+		});
+		await harness.handler(event, LAMBDA_CONTEXT);
+		const writes = writesOf(harness.emulator).length;
+		const replay = structuredClone(event);
+		alter(replay);
+
+		const response = await harness.handler(replay, LAMBDA_CONTEXT);
+
+		expect(response.statusCode).toBe(401);
+		expect(writesOf(harness.emulator)).toHaveLength(writes);
+	});
+});
+
+describe("the replay check's own DynamoDB write", () => {
+	let proxy: DynamoFaultProxy;
+
+	beforeEach(async () => {
+		await harness.close();
+		proxy = await startDynamoFaultProxy();
+		harness = await startHarness({
+			env: (env) => {
+				proxy.upstream = env.AWS_ENDPOINT_URL_DYNAMODB;
+				return { ...env, AWS_ENDPOINT_URL_DYNAMODB: proxy.endpoint };
+			},
+		});
+		harness.emulator.seedRegistry({ name: "team-images" });
+	});
+
+	afterEach(async () => {
+		await proxy.close();
+	});
+
+	const REPLAY_PUT = {
+		operation: "PutItem",
+		matches: (body: Record<string, unknown>) =>
+			String(
+				(body.Item as { id?: { S?: string } } | undefined)?.id?.S ?? "",
+			).startsWith("replay:"),
+	};
+
+	test("a lost response is recognised as this request's own write", async () => {
+		proxy.failNext({ ...REPLAY_PUT, answer: "lost-response" });
+
+		const result = await harness.command("user add team-images --user ci");
+
+		expect(result.status).toBe(200);
+		expect(writesOf(harness.emulator)).toHaveLength(1);
+	});
+
+	test("throttling does not hold the request past Slack's deadline", async () => {
+		for (let i = 0; i < 10; i++) {
+			proxy.failNext({ ...REPLAY_PUT, answer: "throttle" });
+		}
+
+		const started = performance.now();
+		const result = await harness.command("list");
+
+		expect(result.status).toBe(200);
+		expect(performance.now() - started).toBeLessThan(2_000);
+		expect(harness.log.text()).toContain(
+			"Checking for a replayed request failed",
+		);
+	});
 });

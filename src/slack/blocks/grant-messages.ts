@@ -146,3 +146,16 @@ export function grantRevokedByMessage(
 	});
 	return message(text, [section(text)]);
 }
+
+/** Builds the DM that tells an owner someone else changed their password and now owns the user. */
+export function grantRotatedByMessage(
+	grant: GrantRecord,
+	by: string,
+): SlackMessage {
+	const text = renderText("grant.rotated_by", {
+		username: grant.username,
+		registry: grant.registryLabel,
+		by: mention(by),
+	});
+	return message(text, [section(text)]);
+}

@@ -4,7 +4,10 @@ import type { Log } from "../../logging";
 import type { GrantHooks } from "../../operations/grants/hooks";
 import { type DynamoGrantStore, grantId } from "../../store/grants";
 import type { SlackMessage } from "../blocks";
-import { grantRevokedByMessage } from "../blocks/grant-messages";
+import {
+	grantRevokedByMessage,
+	grantRotatedByMessage,
+} from "../blocks/grant-messages";
 import type { LocaleResolver } from "../locale-resolver";
 import { removePasswordFromDm } from "./password-dm";
 
@@ -84,6 +87,11 @@ export function createGrantBook(
 					grant.credentialDm,
 					byOwner ? "rotated" : "rotated_by",
 					{ ...dmContext(grant), by: change.by.userId },
+				);
+			}
+			if (!byOwner) {
+				await dependencies.dm(grant.owner.userId, () =>
+					grantRotatedByMessage(grant, change.by.userId),
 				);
 			}
 			if (change.credentialDm !== undefined) {

@@ -1,5 +1,4 @@
 import { randomBytes } from "node:crypto";
-import { withLocale } from "../../i18n";
 import { SakuraApiError } from "../../sakura/errors";
 import type { RegistryApi } from "../../sakura/types";
 import type { DynamoGrantStore, GrantRecord } from "../../store/grants";
@@ -8,11 +7,11 @@ import {
 	grantExpiredMessage,
 	grantReminderMessage,
 } from "../blocks/grant-messages";
+import { dmPerson } from "../dm-person";
 import {
 	expireIfDue,
 	type MessageDependencies,
 } from "../listeners/actions/effects";
-import { describeSlackError } from "../web-api-errors";
 import { removePasswordFromDm } from "./password-dm";
 
 export interface SweepDependencies extends MessageDependencies {
@@ -213,24 +212,16 @@ async function revokeExpired(
 	return "revoked";
 }
 
-async function dmOwner(
+function dmOwner(
 	grant: GrantRecord,
 	build: () => SlackMessage,
 	dependencies: SweepDependencies,
 ): Promise<void> {
-	const locale = await dependencies.locales.forUser(grant.owner.userId);
-	const built = withLocale(locale, build);
-	try {
-		await dependencies.client.chat.postMessage({
-			channel: grant.owner.userId,
-			text: built.text,
-			blocks: built.blocks,
-		});
-	} catch (error) {
-		dependencies.log.warn("DM to a grant's owner failed", {
-			grantId: grant.id,
-			owner: grant.owner.userId,
-			slackError: describeSlackError(error),
-		});
-	}
+	return dmPerson(
+		grant.owner.userId,
+		build,
+		dependencies,
+		{ grantId: grant.id, owner: grant.owner.userId },
+		"DM to a grant's owner failed",
+	);
 }

@@ -58,7 +58,6 @@ export const INVALID_COMMANDS = [
 	"create demo --permission readwrite",
 	"user add demo --permission admin",
 	"user add demo --ttl forever",
-	"user add demo --permission all --ttl 400d",
 	"create demo --domain https://reg.example.com",
 	`create demo --description "${"x".repeat(513)}"`,
 	`list --reason "${"r".repeat(501)}"`,
@@ -249,6 +248,13 @@ export function everyMessage(): Array<[string, SlackMessage]> {
 		]);
 	}
 	// The grammar cannot produce this one while `deriveUsername` always returns a valid name.
+	messages.push([
+		"invalid parse.ttl_too_long",
+		invalidCommandMessage({
+			key: "parse.ttl_too_long",
+			params: { value: "2d", permission: "all", max: "1d" },
+		}),
+	]);
 	messages.push([
 		"invalid parse.derived_username_invalid",
 		invalidCommandMessage({

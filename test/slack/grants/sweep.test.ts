@@ -364,11 +364,15 @@ test("the policy's caps set the longest lifetime", async () => {
 	const refused = await harness.command(
 		"user add team-images --user ci --permission readonly --ttl 3h",
 	);
+	const farOff = await harness.command(
+		"user add team-images --user ci --permission readonly --ttl 400d",
+	);
 	const { grant } = await addUser(
 		"user add team-images --user ci --permission readonly",
 	);
 
 	expect(JSON.stringify(refused.ack)).toContain("Ask for `2h` or less");
+	expect(JSON.stringify(farOff.ack)).toContain("Ask for `2h` or less");
 	expect(grant.expiresAt).toBe(
 		new Date(now.getTime() + 2 * HOUR_MS).toISOString(),
 	);

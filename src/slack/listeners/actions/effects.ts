@@ -13,6 +13,7 @@ import {
 	permissionCheckFailedMessage,
 } from "../../blocks/request-status";
 import { DirectoryError } from "../../directory";
+import { dmPerson } from "../../dm-person";
 import { ResponseUrlError } from "../../errors";
 import { approversFor, type RequestDependencies } from "../../requests";
 import { postToResponseUrl } from "../../response-url";
@@ -173,28 +174,21 @@ export async function rewriteCard(
  * Sends the requester a DM about their request, built by `build` in the requester's locale. A
  * failure is logged and not raised.
  */
-export async function dmRequester(
+export function dmRequester(
 	request: RequestView,
 	build: () => SlackMessage,
 	dependencies: MessageDependencies,
 ): Promise<void> {
-	const locale = await dependencies.locales.forUser(
+	return dmPerson(
 		request.record.requester.userId,
-	);
-	const message = withLocale(locale, build);
-	try {
-		await dependencies.client.chat.postMessage({
-			channel: request.record.requester.userId,
-			text: message.text,
-			blocks: message.blocks,
-		});
-	} catch (error) {
-		dependencies.log.warn("DM to the requester failed", {
+		build,
+		dependencies,
+		{
 			requestId: request.record.id,
 			requester: request.record.requester.userId,
-			slackError: describeSlackError(error),
-		});
-	}
+		},
+		"DM to the requester failed",
+	);
 }
 
 /**

@@ -245,21 +245,26 @@ function buildRuntime(
 		worker: worker.runsInline ? "in-process" : "lambda",
 	});
 	// One attempt with short limits: the check runs inside Slack's 3 seconds, and when DynamoDB is
-	// slow or throttles, the request is served rather than held.
-	const replays = new DynamoReplayGuard({
-		tableName: settings.approvals.requestsTable,
-		client: new DynamoDBClient({
-			...(settings.approvals.dynamodbEndpoint === undefined
-				? {}
-				: { endpoint: settings.approvals.dynamodbEndpoint }),
-			maxAttempts: 1,
-			requestHandler: {
-				connectionTimeout: REPLAY_CHECK_TIMEOUT_MS,
-				requestTimeout: REPLAY_CHECK_TIMEOUT_MS,
-				throwOnRequestTimeout: true,
-			},
-		}),
-	});
+	// slow or throttles, the request is served rather than held. Built on first use, so a container
+	// that has answered only help or suggestions has not paid for it.
+	let replays: DynamoReplayGuard | undefined;
+	const replayGuard = () => {
+		replays ??= new DynamoReplayGuard({
+			tableName: settings.approvals.requestsTable,
+			client: new DynamoDBClient({
+				...(settings.approvals.dynamodbEndpoint === undefined
+					? {}
+					: { endpoint: settings.approvals.dynamodbEndpoint }),
+				maxAttempts: 1,
+				requestHandler: {
+					connectionTimeout: REPLAY_CHECK_TIMEOUT_MS,
+					requestTimeout: REPLAY_CHECK_TIMEOUT_MS,
+					throwOnRequestTimeout: true,
+				},
+			}),
+		});
+		return replays;
+	};
 	const isReplay = async (event: APIGatewayProxyEventV2): Promise<boolean> => {
 		const signed = validSignatureHash(event, secrets.slackSigningSecret);
 		if (signed === undefined || changesNothing(event)) {
@@ -270,7 +275,7 @@ function buildRuntime(
 			(signed.timestampSeconds + 2 * MAX_CLOCK_SKEW_SECONDS) * 1000,
 		);
 		try {
-			return !(await replays.firstUse(signed.hash, until));
+			return !(await replayGuard().firstUse(signed.hash, until));
 		} catch (error) {
 			// The store being down must not stop the bot; Bolt still checks the timestamp.
 			log.error("Checking for a replayed request failed", {

@@ -145,6 +145,7 @@ export async function startSandbox(
 		POLICY_PATH: env.POLICY_PATH,
 		DEFAULT_LOCALE: env.DEFAULT_LOCALE,
 		CHANNEL_LOCALES: env.CHANNEL_LOCALES,
+		GRANT_REMINDERS: env.GRANT_REMINDERS,
 	};
 	process.env.LOG_LEVEL = handlerEnv.LOG_LEVEL;
 	let offsetMs = 0;
@@ -238,6 +239,7 @@ export function checkSandboxEnvironment(env: NodeJS.ProcessEnv): string[] {
 			POLICY_PATH: env.POLICY_PATH,
 			DEFAULT_LOCALE: env.DEFAULT_LOCALE,
 			CHANNEL_LOCALES: env.CHANNEL_LOCALES,
+			GRANT_REMINDERS: env.GRANT_REMINDERS,
 			REQUESTS_TABLE: SANDBOX_REQUESTS_TABLE,
 		});
 	} catch (error) {

@@ -1,3 +1,4 @@
+import { randomBytes } from "node:crypto";
 import { DynamoDBClient } from "@aws-sdk/client-dynamodb";
 import type {
 	APIGatewayProxyEventV2,
@@ -24,8 +25,8 @@ import { createLocaleResolver } from "../slack/locale-resolver";
 import { createWebClient } from "../slack/web-client";
 import {
 	DynamoGrantStore,
+	DynamoLocks,
 	DynamoQuota,
-	DynamoReplayGuard,
 	DynamoRequestStore,
 } from "../store";
 import {
@@ -247,9 +248,9 @@ function buildRuntime(
 	// One attempt with short limits: the check runs inside Slack's 3 seconds, and when DynamoDB is
 	// slow or throttles, the request is served rather than held. Built on first use, so a container
 	// that has answered only help or suggestions has not paid for it.
-	let replays: DynamoReplayGuard | undefined;
+	let replays: DynamoLocks | undefined;
 	const replayGuard = () => {
-		replays ??= new DynamoReplayGuard({
+		replays ??= new DynamoLocks({
 			tableName: settings.approvals.requestsTable,
 			client: new DynamoDBClient({
 				...(settings.approvals.dynamodbEndpoint === undefined
@@ -275,7 +276,16 @@ function buildRuntime(
 			(signed.timestampSeconds + 2 * MAX_CLOCK_SKEW_SECONDS) * 1000,
 		);
 		try {
-			return !(await replayGuard().firstUse(signed.hash, until));
+			// A lease per signed request, under a token of this call: the first use takes it, a copy
+			// finds it taken, and the SDK's retry of a lost response finds it held by this call.
+			const now = Date.now();
+			const taken = await replayGuard().acquire(
+				`replay:${signed.hash}`,
+				randomBytes(12).toString("base64url"),
+				until.getTime() - now,
+				new Date(now),
+			);
+			return !taken;
 		} catch (error) {
 			// The store being down must not stop the bot; Bolt still checks the timestamp.
 			log.error("Checking for a replayed request failed", {

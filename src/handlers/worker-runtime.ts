@@ -33,7 +33,6 @@ import {
 import { answerQuery } from "../slack/worker/queries";
 import { runJob } from "../slack/worker/run-job";
 import { DynamoGrantStore, DynamoLocks, DynamoRequestStore } from "../store";
-import { DynamoAlertLatch } from "../store/alerts";
 import {
 	buildContainerState,
 	type ContainerState,
@@ -177,10 +176,7 @@ export function createWorkerRuntime(
 			client: container.dynamodb,
 		});
 		const alerts = createAdminAlerts({
-			latch: new DynamoAlertLatch({
-				tableName: settings.approvals.requestsTable,
-				client: container.dynamodb,
-			}),
+			locks,
 			client: messages.client,
 			channelId: settings.adminChannelId,
 			keyHash,

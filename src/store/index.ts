@@ -3,6 +3,5 @@ export * from "./errors";
 export * from "./grants";
 export * from "./locks";
 export * from "./quota";
-export * from "./replays";
 export * from "./table";
 export * from "./types";

@@ -54,10 +54,10 @@ export class DynamoLocks {
 						expiresAt,
 						[REQUESTS_TABLE_TTL_ATTRIBUTE]: Math.ceil(expiresAt / 1000) + 3600,
 					},
-					// attribute_not_exists(#id): the lease is free. #expiresAt < :now: a holder
-					// stopped without releasing it. #owner = :owner: this owner's own retried write.
+					// attribute_not_exists(#id): the lease is free. #expiresAt <= :now: the lease has
+					// ended without a release. #owner = :owner: this owner's own retried write.
 					ConditionExpression:
-						"attribute_not_exists(#id) OR #expiresAt < :now OR #owner = :owner",
+						"attribute_not_exists(#id) OR #expiresAt <= :now OR #owner = :owner",
 					ExpressionAttributeNames: {
 						"#id": REQUESTS_TABLE_KEY,
 						"#expiresAt": "expiresAt",

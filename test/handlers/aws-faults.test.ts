@@ -35,7 +35,7 @@ const CREATE: WriteMatcher = {
 		body.ConditionExpression === "attribute_not_exists(#id)" &&
 		!String(
 			(body.Item as { id?: { S?: string } } | undefined)?.id?.S ?? "",
-		).startsWith("replay:"),
+		).startsWith("lock:replay:"),
 };
 
 /** The store's conditional write that claims an approved request for one run. */

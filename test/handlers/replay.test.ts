@@ -169,7 +169,7 @@ describe("the replay check's own DynamoDB write", () => {
 		matches: (body: Record<string, unknown>) =>
 			String(
 				(body.Item as { id?: { S?: string } } | undefined)?.id?.S ?? "",
-			).startsWith("replay:"),
+			).startsWith("lock:replay:"),
 	};
 
 	test("a lost response is recognised as this request's own write", async () => {

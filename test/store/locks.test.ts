@@ -45,6 +45,17 @@ describe("DynamoLocks", () => {
 		).toBe(true);
 	});
 
+	test("lease is free when it ends", async () => {
+		expect(await locks.acquire("daily", "owner-a", 86_400_000, now)).toBe(true);
+
+		expect(
+			await locks.acquire("daily", "owner-b", 86_400_000, later(86_399_999)),
+		).toBe(false);
+		expect(
+			await locks.acquire("daily", "owner-c", 86_400_000, later(86_400_000)),
+		).toBe(true);
+	});
+
 	test("release by another owner keeps the lease", async () => {
 		expect(await locks.acquire("user:3:ci", "owner-a", 60_000, now)).toBe(true);
 

@@ -2,6 +2,7 @@ import { createHash, randomBytes } from "node:crypto";
 import type { webApi } from "@slack/bolt";
 import { t, withLocale } from "../../i18n";
 import type { Log } from "../../logging";
+import type { ChangeLocks } from "../../operations/context";
 import { section } from "../blocks/mrkdwn";
 import type { LocaleResolver } from "../locale-resolver";
 import { describeSlackError } from "../web-api-errors";
@@ -15,24 +16,15 @@ export interface AdminAlerts {
 	sakuraUnauthorized(): Promise<void>;
 }
 
-/** The record of sent alerts, shared by every container; `DynamoAlertLatch` in AWS. */
-export interface AlertLatch {
-	/** Returns false when an alert for `key` went out less than `periodMs` before `now`. */
-	claim(
-		key: string,
-		claimant: string,
-		periodMs: number,
-		now: Date,
-	): Promise<boolean>;
-	/** Removes `claimant`'s claim, so the next occurrence alerts again. */
-	release(key: string, claimant: string): Promise<void>;
-}
-
 /** How long one alert about a key covers; a key still rejected after that is announced again. */
 export const ADMIN_ALERT_PERIOD_MS = 24 * 60 * 60 * 1000;
 
 export interface AdminAlertOptions {
-	latch: AlertLatch;
+	/**
+	 * Leases that record sent alerts across containers, `DynamoLocks` in AWS: an alert goes out
+	 * only under a lease of the alert period.
+	 */
+	locks: ChangeLocks;
 	client: webApi.WebClient;
 	/** Channel (`C…` or `G…`) that gets the alerts; without one, the alert is a log line only. */
 	channelId?: string;
@@ -55,24 +47,24 @@ export function sakuraKeyHash(accessToken: string): string {
 }
 
 /**
- * Creates the admin alerts of one SAKURA key. The claim in the latch comes first, so of many
+ * Creates the admin alerts of one SAKURA key. The lease on the alert comes first, so of many
  * containers that fail at once, one posts. When the post fails, the claim is released and the
  * next failed request tries again.
  */
 export function createAdminAlerts(options: AdminAlertOptions): AdminAlerts {
-	const { latch, client, channelId, keyHash, locales, log } = options;
+	const { locks, client, channelId, keyHash, locales, log } = options;
 	const periodMs = options.periodMs ?? ADMIN_ALERT_PERIOD_MS;
 
 	return {
 		async sakuraUnauthorized() {
-			const key = `sakura_unauthorized:${keyHash}`;
+			const key = `alert:sakura_unauthorized:${keyHash}`;
 			const ids = { alert: "sakura_unauthorized", keyHash, channel: channelId };
 			const claimant = randomBytes(16).toString("base64url");
 			const now = (options.clock ?? (() => new Date()))();
 
 			let claimed: boolean;
 			try {
-				claimed = await latch.claim(key, claimant, periodMs, now);
+				claimed = await locks.acquire(key, claimant, periodMs, now);
 			} catch (error) {
 				log.error("Recording an admin alert failed; the alert is not sent", {
 					...ids,
@@ -108,7 +100,7 @@ export function createAdminAlerts(options: AdminAlertOptions): AdminAlerts {
 					...ids,
 					slackError: describeSlackError(error),
 				});
-				await latch.release(key, claimant).catch((releaseError: unknown) => {
+				await locks.release(key, claimant).catch((releaseError: unknown) => {
 					log.error("Releasing the admin alert claim failed", {
 						...ids,
 						error:

@@ -53,7 +53,7 @@ export function secretSource(
 	return createSecretLoader({ secretId, ttlMs: settings.secretCacheTtlMs });
 }
 
-/** Names where secrets came from, for the errors that say which one is missing. */
+/** Names where secrets came from, for the errors that name a missing one. */
 export function sourceName(secretId: string | undefined): string {
 	return secretId === undefined ? "the environment" : `secret ${secretId}`;
 }

@@ -247,7 +247,7 @@ function buildRuntime(
 	});
 	// One attempt with short limits: the check runs inside Slack's 3 seconds, and when DynamoDB is
 	// slow or throttles, the request is served rather than held. Built on first use, so a container
-	// that has answered only help or suggestions has not paid for it.
+	// that has served only help or suggestions has not paid for it.
 	let replays: DynamoLocks | undefined;
 	const replayGuard = () => {
 		replays ??= new DynamoLocks({
@@ -303,7 +303,7 @@ function buildRuntime(
 
 /**
  * Asks the worker to check an operation before it waits for approvers, within
- * `PRECHECK_DEADLINE_MS`. A refusal becomes the OperationError it names. No answer in time only
+ * `PRECHECK_DEADLINE_MS`. A rejection becomes the OperationError it names. A missing reply only
  * skips the early check, because the operation checks again when it runs.
  */
 async function precheckThroughWorker(
@@ -321,7 +321,7 @@ async function precheckThroughWorker(
 		if (error instanceof OperationError) {
 			throw error;
 		}
-		log.warn("Check before approval skipped: the worker did not answer", {
+		log.warn("Check before approval skipped: the worker did not respond", {
 			operation: operation.kind,
 			reason: (error as { reason?: unknown }).reason,
 			error: error instanceof Error ? error.name : typeof error,

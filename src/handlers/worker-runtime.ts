@@ -60,7 +60,7 @@ export interface WorkerRuntimeOptions {
 export interface WorkerRuntime {
 	/** Runs a job; see `runJob`. `remainingMs` is the Lambda invocation's remaining time. */
 	run(job: RunJob, remainingMs?: number): Promise<void>;
-	/** Answers a query from the slack function. */
+	/** Replies to a query from the slack function. */
 	answer(query: WorkerQuery): Promise<QueryAnswer>;
 	/** Reports a job whose every delivery failed; see `reportFailedJob`. */
 	reportFailed(job: RunJob): Promise<void>;
@@ -79,7 +79,7 @@ export interface WorkerRuntime {
  * from the environment when unset. Clients are built on first use and rebuilt when a secret's value
  * changes. A build failure is logged with the setting or secret it names; secret values never
  * appear in the log. A SAKURA secret that is missing, unreadable by the role or without its keys
- * fails the job at once with a "misconfigured" message to the requester; any other failure is
+ * fails the job at once with a "misconfigured" message to the requester. Any other failure is
  * thrown, so Lambda retries the job.
  */
 export function createWorkerRuntime(

@@ -25,7 +25,7 @@ export interface LambdaStandInOptions {
 	onFailure?: Record<string, string>;
 	/** How often each asynchronous event is delivered, to test at-least-once delivery. @default 1 */
 	deliveries?: number;
-	/** What `getRemainingTimeInMillis` returns. @default 60_000 */
+	/** Value that `getRemainingTimeInMillis` returns. @default 60_000 */
 	remainingMs?: number;
 	/**
 	 * Holds asynchronous events until `runHeld` is called, as when the function runs in another

@@ -41,7 +41,7 @@ export type ParsedCommand =
 			reason?: string;
 	  }
 	| { kind: "help" }
-	/** `mine`: list the requester's own credentials, which the bot's store answers. */
+	/** `mine`: list the requester's own credentials, read from the bot's store. */
 	| { kind: "mine" }
 	| { kind: "invalid"; failure: ParseFailure };
 

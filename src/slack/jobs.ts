@@ -12,14 +12,14 @@ export interface RunJob {
 }
 
 /**
- * A question that only the worker can answer, because only the worker holds the SAKURA token:
+ * A question that only the worker can answer, because only the worker has the SAKURA token:
  * the registry list for the registry picker, and the check before a request waits for approvers.
  */
 export type WorkerQuery =
 	| { type: "registries" }
 	| { type: "precheck"; operation: Operation };
 
-/** The worker's answer to a `WorkerQuery`, as plain JSON. */
+/** The worker's reply to a `WorkerQuery`, as plain JSON. */
 export type QueryAnswer =
 	| { type: "registries"; registries: Registry[] }
 	| { type: "precheck"; operation: Operation }
@@ -29,27 +29,27 @@ export type QueryAnswer =
 /** Every event the worker function accepts. */
 export type WorkerEvent = RunJob | WorkerQuery;
 
-/** How the slack function reaches the worker. */
+/** The slack function's connection to the worker. */
 export interface Worker {
 	/**
 	 * True when `start` resolves only after the job has run, as in the sandbox. Bolt's
 	 * AwsLambdaReceiver sends the ack body only after the listener returns, so an inline job's
-	 * result would reach Slack before a "working" ack; the listener acks empty instead.
+	 * result would reach Slack before a "working" ack. The listener therefore acks empty.
 	 */
 	readonly runsInline: boolean;
 	/**
 	 * Hands a job to the worker. A remote worker resolves once the job is accepted and rejects when
-	 * it was not; an inline one runs it and reports its failures to the requester itself.
+	 * it was not. An inline one runs it and reports its failures to the requester itself.
 	 */
 	start(job: RunJob): Promise<void>;
 	/**
-	 * Asks the worker a question and waits at most `deadlineMs` for the answer.
-	 * @throws WorkerQueryError when no answer came in time or the worker failed.
+	 * Sends the worker a query and waits at most `deadlineMs` for its reply.
+	 * @throws WorkerQueryError when no reply came in time or the worker failed.
 	 */
 	ask(query: WorkerQuery, deadlineMs: number): Promise<QueryAnswer>;
 }
 
-/** The worker gave no answer to a query in time, or failed while answering. */
+/** The worker did not reply to a query in time, or failed while replying. */
 export class WorkerQueryError extends Error {
 	constructor(
 		readonly query: WorkerQuery["type"],

@@ -43,7 +43,7 @@ export interface RequestDependencies {
 	approvals: ApprovalContext;
 	/** Web API client with the bot token: cards, card updates and DMs. */
 	client: webApi.WebClient;
-	/** Runs operations and answers what only the SAKURA token can read. */
+	/** Runs operations and replies to queries that only the SAKURA token can read. */
 	worker: Worker;
 	/** Channel for every approval card; when absent, the channel the request was made in. */
 	approvalChannelId?: string;
@@ -206,7 +206,7 @@ async function startRevocation(
 				dependencies.approvals.directory,
 			);
 	if (!isOwner && check?.allowed !== true) {
-		dependencies.log.info("Revocation refused", {
+		dependencies.log.info("Revocation rejected", {
 			...requestIds(input),
 			grantId: grant.id,
 		});
@@ -305,7 +305,7 @@ async function postCard(
 	return reply(submittedMessage(request, approvers));
 }
 
-/** Cancels a request that nobody will act on, on behalf of its requester. */
+/** Cancels a request that no approver or worker will act on, on behalf of its requester. */
 async function cancelUnseen(
 	id: string,
 	input: StartRequestInput,
@@ -326,7 +326,7 @@ async function cancelUnseen(
 }
 
 /**
- * Returns the refusal of a user add that asks for a longer lifetime than the policy's cap for its
+ * Returns the rejection of a user add whose requested lifetime exceeds the policy's cap for its
  * permission, or undefined when it fits.
  */
 function lifetimeOverCap(

@@ -91,7 +91,7 @@ function replyOf(result: { posts: { body: unknown }[] }): string {
 	return shownText(result.posts.at(-1)?.body);
 }
 
-test("access gives the requester a read-only user of their own for 30 days", async () => {
+test("access grants own readonly user", async () => {
 	const grant = await access(HANAKO);
 
 	expect(grant).toMatchObject({
@@ -103,7 +103,7 @@ test("access gives the requester a read-only user of their own for 30 days", asy
 	expect(userExists("hanako")).toBe(true);
 });
 
-test("mine lists one's own credentials with their buttons, and only one's own", async () => {
+test("mine lists own credentials only", async () => {
 	const grant = await access(HANAKO);
 	await access(TARO);
 
@@ -119,7 +119,7 @@ test("mine lists one's own credentials with their buttons, and only one's own", 
 	expect(shownText(none.ack)).toContain("You own no registry users");
 });
 
-test("the owner revokes at once: the user is gone and the password removed from its DM", async () => {
+test("owner revokes at once", async () => {
 	const grant = await access(HANAKO);
 	const before = harness.standIn.calls.length;
 
@@ -139,7 +139,7 @@ test("the owner revokes at once: the user is gone and the password removed from 
 	expect(JSON.stringify(edit?.body)).not.toMatch(/```/);
 });
 
-test("an approver may revoke another person's credential; anyone else is refused", async () => {
+test("approver revokes, stranger rejected", async () => {
 	const hanakos = await access(HANAKO);
 	const taros = await access(TARO);
 
@@ -165,7 +165,7 @@ test("an approver may revoke another person's credential; anyone else is refused
 	);
 });
 
-test("/registry revoke by the owner deletes the user; a user the bot did not issue is refused", async () => {
+test("revoke command by owner, unknown user", async () => {
 	const grant = await access(HANAKO);
 
 	const unknown = await harness.command("revoke team-images --user ghost", {
@@ -184,7 +184,7 @@ test("/registry revoke by the owner deletes the user; a user the bot did not iss
 	expect((await grants.get(grant.id))?.status).toBe("revoked");
 });
 
-test("extend waits for approval and leaves the expiry unchanged until then", async () => {
+test("extend waits for approval", async () => {
 	const grant = await access(HANAKO);
 	now = new Date(now.getTime() + 20 * DAY_MS);
 
@@ -215,7 +215,7 @@ test("extend waits for approval and leaves the expiry unchanged until then", asy
 	expect(userExists("hanako")).toBe(true);
 });
 
-test("a button on an ended credential changes nothing", async () => {
+test("button on ended credential", async () => {
 	const grant = await access(HANAKO);
 	await clickGrant("grant.revoke", grant, HANAKO);
 	const requestsBefore = harness.emulator.requests.length;
@@ -232,7 +232,7 @@ test("a button on an ended credential changes nothing", async () => {
 	expect(harness.emulator.requests).toHaveLength(requestsBefore);
 });
 
-test("audit lists the users without an active credential, with a Remove button", async () => {
+test("audit lists unmanaged users", async () => {
 	await access(HANAKO);
 	const registryId = harness.emulator
 		.registries()
@@ -272,7 +272,7 @@ test("audit lists the users without an active credential, with a Remove button",
 	expect(userExists("legacy")).toBe(true);
 });
 
-test("deleting a registry ends its grants, and their buttons then do nothing", async () => {
+test("registry delete ends its grants", async () => {
 	const grant = await access(HANAKO);
 	const card = await harness.command("delete team-images", {
 		userId: HANAKO.id,
@@ -303,7 +303,7 @@ test("deleting a registry ends its grants, and their buttons then do nothing", a
 	expect(replyOf(again)).toContain("already ended");
 });
 
-test("only the owner may rotate or extend; the password of a rotation goes to its owner", async () => {
+test("rotate and extend are owner-only", async () => {
 	const grant = await access(HANAKO);
 	const cardsBefore = harness.standIn.calls.filter(
 		(call) => call.body.channel === APPROVAL_CHANNEL,
@@ -321,7 +321,7 @@ test("only the owner may rotate or extend; the password of a rotation goes to it
 	).toHaveLength(cardsBefore);
 });
 
-test("an expired grant cannot be extended before the sweep deletes it", async () => {
+test("expired grant cannot be extended", async () => {
 	await harness.command("access team-images --ttl 1h", {
 		userId: HANAKO.id,
 		userName: HANAKO.name,
@@ -352,7 +352,7 @@ test("an expired grant cannot be extended before the sweep deletes it", async ()
 	);
 });
 
-test("a rotation by someone else tells the owner and moves the credential to them", async () => {
+test("rotation by another moves ownership", async () => {
 	const grant = await access(HANAKO);
 	const rotated = await harness.command(
 		"user rotate team-images --user hanako",

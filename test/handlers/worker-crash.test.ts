@@ -9,7 +9,7 @@ import { type Harness, startHarness } from "./slack-harness";
 const HANAKO = { id: "U0HANAKO", name: "hanako" };
 
 /**
- * A worker that dies after SAKURA added the user and before its DM was answered, then a retry of
+ * A worker that dies after SAKURA added the user and before Slack replied to its DM, then a retry of
  * the same job: the retry takes the request over once the dead run's lease has ended, finds the
  * user, sets a new password and DMs it. One user exists and one DM with a password was delivered.
  */
@@ -36,7 +36,7 @@ function passwordDms() {
 	);
 }
 
-test("a worker killed between SAKURA and the DM leaves one user and one DM after a retry", async () => {
+test("killed worker retried: one DM", async () => {
 	const requestId = "crash-test-request-0001";
 	const now = new Date();
 	await harness.store.create({
@@ -116,7 +116,7 @@ test("a worker killed between SAKURA and the DM leaves one user and one DM after
 	expect(log.text()).not.toContain(SANDBOX_CREDENTIALS.accessTokenSecret);
 }, 40_000);
 
-test("a request whose stored operation is invalid fails and tells the requester", async () => {
+test("invalid stored operation fails", async () => {
 	const requestId = "invalid-operation-0001";
 	const now = new Date();
 	await harness.store.create({

@@ -2,7 +2,7 @@ import type { Registry, UserPermission } from "../../sakura/types";
 import type { DeliveryReceipt, Requester } from "../types";
 
 /**
- * What the operations tell the grant book. Each call comes after SAKURA has done the change and the
+ * Callbacks through which the operations update the grant book. Each call comes after SAKURA has done the change and the
  * credentials DM went out. A hook that fails is logged by its caller and does not undo the change.
  */
 export interface GrantHooks {
@@ -27,7 +27,7 @@ export interface GrantHooks {
 		by: Requester;
 	}): Promise<void>;
 	/**
-	 * Moves an active grant's end. Returns false when the bot holds no active grant for the user,
+	 * Moves an active grant's end. Returns false when the bot has no active grant for the user,
 	 * which the extension reports as its failure.
 	 */
 	extended(change: {

@@ -1,5 +1,5 @@
 import type { ActionsBlock, KnownBlock } from "@slack/types";
-import { t } from "../../i18n";
+import { type MessageKey, t } from "../../i18n";
 import type { GrantRecord } from "../../store/grants";
 import { message, type SlackMessage, section } from "./mrkdwn";
 import { mention, renderText, slackDate } from "./slack-markup";
@@ -25,16 +25,15 @@ export function grantReminderMessage(grant: GrantRecord): SlackMessage {
 	return message(text, [section(text), grantButtons(grant.id)]);
 }
 
-/** Builds the DM that tells an owner their credential ended and its user is gone. */
+/** Builds the DM that informs an owner that their credential ended and its user was deleted. */
 export function grantExpiredMessage(grant: GrantRecord): SlackMessage {
-	const text = renderText("grant.expired", {
+	return textMessage("grant.expired", {
 		username: grant.username,
 		registry: grant.registryLabel,
 	});
-	return message(text, [section(text)]);
 }
 
-/** The Extend, Rotate and Revoke buttons of an active grant. */
+/** Builds the Extend, Rotate and Revoke buttons of an active grant. */
 export function grantButtons(id: string): ActionsBlock {
 	return {
 		type: "actions",
@@ -63,7 +62,7 @@ export function grantButtons(id: string): ActionsBlock {
 	};
 }
 
-/** One line about a grant, for lists: registry, user, permission and when it ends. */
+/** Builds one line about a grant, for lists: registry, user, permission and its end. */
 export function grantLine(grant: GrantRecord): KnownBlock {
 	const key =
 		grant.status === "active" ? "grant.line_active" : "grant.line_ended";
@@ -79,12 +78,11 @@ export function grantLine(grant: GrantRecord): KnownBlock {
 
 /**
  * Builds the reply to `/registry mine`: each credential the person owns, newest first, with the
- * buttons of the active ones. Ended ones are listed too, so nobody wonders where one went.
+ * buttons of the active ones. Ended ones are listed too, so a credential never vanishes unseen.
  */
 export function myGrantsMessage(grants: readonly GrantRecord[]): SlackMessage {
 	if (grants.length === 0) {
-		const text = renderText("grant.none");
-		return message(text, [section(text)]);
+		return textMessage("grant.none");
 	}
 	const shown = grants.slice(0, MAX_LISTED_GRANTS);
 	const blocks: KnownBlock[] = [section(renderText("grant.mine_heading"))];
@@ -107,55 +105,58 @@ export function myGrantsMessage(grants: readonly GrantRecord[]): SlackMessage {
 /** Grants one list shows: two blocks each stay within Slack's 50 blocks per message. */
 const MAX_LISTED_GRANTS = 20;
 
-/** Builds the reply to a revocation of a user for which the bot holds no active credential. */
+/** Builds the reply to a revocation of a user that has no active credential from the bot. */
 export function noGrantMessage(
 	registry: string,
 	username: string,
 ): SlackMessage {
-	const text = renderText("grant.not_found", { registry, username });
-	return message(text, [section(text)]);
+	return textMessage("grant.not_found", { registry, username });
 }
 
 /** Builds the reply to someone who may not revoke another person's credential. */
 export function revokeRefusedMessage(ownerId: string): SlackMessage {
-	const text = renderText("grant.revoke_refused", { owner: mention(ownerId) });
-	return message(text, [section(text)]);
+	return textMessage("grant.revoke_refused", { owner: mention(ownerId) });
 }
 
 /** Builds the reply to a grant button whose grant has ended or no longer exists. */
 export function grantGoneMessage(): SlackMessage {
-	const text = renderText("grant.gone");
-	return message(text, [section(text)]);
+	return textMessage("grant.gone");
 }
 
 /** Builds the reply to someone who clicked Extend or Rotate on another person's credential. */
 export function ownerOnlyMessage(ownerId: string): SlackMessage {
-	const text = renderText("grant.owner_only", { owner: mention(ownerId) });
-	return message(text, [section(text)]);
+	return textMessage("grant.owner_only", { owner: mention(ownerId) });
 }
 
-/** Builds the DM that tells an owner someone else ended their credential. */
+/** Builds the DM that informs an owner that someone else ended their credential. */
 export function grantRevokedByMessage(
 	grant: GrantRecord,
 	by: string,
 ): SlackMessage {
-	const text = renderText("grant.revoked_by", {
+	return textMessage("grant.revoked_by", {
 		username: grant.username,
 		registry: grant.registryLabel,
 		by: mention(by),
 	});
-	return message(text, [section(text)]);
 }
 
-/** Builds the DM that tells an owner someone else changed their password and now owns the user. */
+/** Builds the DM that informs an owner that someone else changed the password and now owns the user. */
 export function grantRotatedByMessage(
 	grant: GrantRecord,
 	by: string,
 ): SlackMessage {
-	const text = renderText("grant.rotated_by", {
+	return textMessage("grant.rotated_by", {
 		username: grant.username,
 		registry: grant.registryLabel,
 		by: mention(by),
 	});
+}
+
+/** Builds a message of one section with the rendered text. */
+function textMessage(
+	key: MessageKey,
+	params: Parameters<typeof renderText>[1] = {},
+): SlackMessage {
+	const text = renderText(key, params);
 	return message(text, [section(text)]);
 }

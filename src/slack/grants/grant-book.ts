@@ -22,7 +22,7 @@ export interface GrantBookDependencies {
 	clock?: () => Date;
 }
 
-/** How long a revocation by a person holds its claim while the grant is marked revoked. */
+/** Lease of a revocation by a person while the grant is marked revoked, in milliseconds. */
 const DELETION_LEASE_MS = 60_000;
 
 /**

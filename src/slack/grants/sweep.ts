@@ -21,7 +21,7 @@ export interface SweepDependencies extends MessageDependencies {
 	reminders: readonly number[];
 }
 
-/** What one sweep did, for its log line and for tests. */
+/** Counts of what one sweep did, for its log line and for tests. */
 export interface SweepReport {
 	expiredRequests: number;
 	reminders: number;
@@ -147,7 +147,7 @@ async function remind(
 	return true;
 }
 
-/** Deletes an expired grant's user on SAKURA, then marks it revoked and tells the owner. */
+/** Deletes an expired grant's user on SAKURA, then marks it revoked and informs the owner. */
 async function revokeExpired(
 	grant: GrantRecord,
 	now: Date,

@@ -105,7 +105,7 @@ function userExists(username: string): boolean {
 		);
 }
 
-test("a new user gets a grant that ends at its permission's cap", async () => {
+test("new user gets capped grant", async () => {
 	const { grant, dm } = await addUser();
 
 	expect(grant).toMatchObject({
@@ -119,7 +119,7 @@ test("a new user gets a grant that ends at its permission's cap", async () => {
 	expect(text(dm)).toContain("The bot deletes this user on");
 });
 
-test("--ttl shortens the lifetime, and one above the cap is refused", async () => {
+test("ttl shortens, over cap rejected", async () => {
 	const { grant } = await addUser(
 		"user add team-images --user ci --permission readwrite --ttl 8h",
 	);
@@ -136,7 +136,7 @@ test("--ttl shortens the lifetime, and one above the cap is refused", async () =
 	expect(userExists("ops")).toBe(false);
 });
 
-test("the owner is reminded at both thresholds, once each, then the user is deleted", async () => {
+test("reminders then deletion at expiry", async () => {
 	const { grant, dm } = await addUser();
 	const { runtime } = sweeper();
 	const expiresAt = Date.parse(grant.expiresAt);
@@ -180,7 +180,7 @@ test("the owner is reminded at both thresholds, once each, then the user is dele
 	await runtime.close();
 });
 
-test("two sweeps at once delete each user once and send each DM once", async () => {
+test("concurrent sweeps delete once", async () => {
 	const { grant } = await addUser();
 	const first = sweeper().runtime;
 	const second = sweeper().runtime;
@@ -201,7 +201,7 @@ test("two sweeps at once delete each user once and send each DM once", async () 
 	await Promise.all([first.close(), second.close()]);
 });
 
-test("two sweeps at once send a reminder once", async () => {
+test("concurrent sweeps remind once", async () => {
 	const { grant } = await addUser();
 	const first = sweeper().runtime;
 	const second = sweeper().runtime;
@@ -215,7 +215,7 @@ test("two sweeps at once send a reminder once", async () => {
 	await Promise.all([first.close(), second.close()]);
 });
 
-test("a SAKURA failure leaves the grant for the next sweep, never revoked while the user works", async () => {
+test("SAKURA failure retried next sweep", async () => {
 	const { grant } = await addUser();
 	const { runtime } = sweeper();
 	now = new Date(Date.parse(grant.expiresAt) + 1_000);
@@ -239,7 +239,7 @@ test("a SAKURA failure leaves the grant for the next sweep, never revoked while 
 	await runtime.close();
 });
 
-test("a pending request past its expiry is closed by the sweep", async () => {
+test("sweep expires pending request", async () => {
 	const requestId = "sweep-pending-request-01";
 	await harness.store.create({
 		id: requestId,
@@ -292,7 +292,7 @@ describeWithRegistry("on a real registry", () => {
 		await registry.close();
 	});
 
-	/** Asks the registry's `/v2/` with Basic auth until it answers `expected`, for up to 5 s. */
+	/** Requests the registry's `/v2/` with Basic auth until its status is `expected`, for up to 5 s. */
 	async function statusFor(
 		username: string,
 		password: string,
@@ -315,7 +315,7 @@ describeWithRegistry("on a real registry", () => {
 		return status;
 	}
 
-	test("the old password is refused after rotation and after expiry", async () => {
+	test("old password rejected after rotation, expiry", async () => {
 		const { grant, credentials } = await addUser();
 		expect(await statusFor("ci", credentials.password, 200)).toBe(200);
 
@@ -341,7 +341,7 @@ describeWithRegistry("on a real registry", () => {
 	}, 30_000);
 });
 
-test("the policy's caps set the longest lifetime", async () => {
+test("policy caps the lifetime", async () => {
 	await harness.close();
 	const policyPath = join(htpasswdDirectory, "short-policy.json");
 	writeFileSync(
@@ -378,7 +378,7 @@ test("the policy's caps set the longest lifetime", async () => {
 	);
 });
 
-test("an invalid item in the table does not stop the sweep", async () => {
+test("invalid item skipped by sweep", async () => {
 	const { grant } = await addUser();
 	const client = makeClient(String(harness.env.AWS_ENDPOINT_URL_DYNAMODB));
 	const documents = DynamoDBDocumentClient.from(client);
@@ -410,7 +410,7 @@ test("an invalid item in the table does not stop the sweep", async () => {
 	await runtime.close();
 });
 
-test("a reminder is not marked for an end that an extension moved", async () => {
+test("reminder for moved end not marked", async () => {
 	const { grant } = await addUser();
 
 	const stale = await grants.markWarned(
@@ -424,7 +424,7 @@ test("a reminder is not marked for an end that an extension moved", async () => 
 	expect(current).toBe(true);
 });
 
-test("a credential shorter than a day gets only the reminders that fit its lifetime", async () => {
+test("short lifetime skips long reminders", async () => {
 	const { grant } = await addUser(
 		"user add team-images --user ci --permission readwrite --ttl 8h",
 	);

@@ -12,7 +12,7 @@ import { type ButtonClick, replyToClicker, replyToFailure } from "./effects";
 type GrantButtonArgs = SlackActionMiddlewareArgs<ButtonClick> &
 	AllMiddlewareArgs;
 
-/** What a grant button asks for, built from the stored grant, never from the button. */
+/** Operation a grant button requests, built from the stored grant, never from the button. */
 type GrantAction = (grant: GrantRecord) => Operation;
 
 // Each action names the registry by the grant's id, not its label: a registry deleted and created
